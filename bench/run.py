@@ -1,0 +1,31 @@
+"""`make bench`: every benchmark the issues ask for, printed and written as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import vault_bench  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=Path("bench/results.json"))
+    arguments = parser.parse_args()
+    results: dict[str, object] = {
+        "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
+        "vault": vault_bench.measure(),
+    }
+    text = json.dumps(results, indent=2)
+    print(text)
+    arguments.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

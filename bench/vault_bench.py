@@ -1,0 +1,68 @@
+"""Vault timings with the real Argon2 parameters: create, open (right and wrong), one edit."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from planner.core import kdf
+from planner.core.plan import Plan
+from planner.core.vault import Vault, WrongPassphrase, silence_sqlcipher_logging
+
+PASSPHRASE = "benchmark passphrase"
+
+
+def _median_ms(run: Callable[[], None], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 2)
+
+
+def measure(repeats: int = 7) -> dict[str, float]:
+    """Median milliseconds for each vault operation, and the KDF memory per guess."""
+    silence_sqlcipher_logging()
+    kdf.use_real_profile()
+    with tempfile.TemporaryDirectory() as folder:
+        counter = iter(range(1_000_000))
+
+        def create() -> None:
+            Vault.create(Path(folder) / f"c{next(counter)}" / "plan.db", PASSPHRASE).close()
+
+        path = Path(folder) / "main" / "plan.db"
+        Vault.create(path, PASSPHRASE).close()
+
+        def open_right() -> None:
+            Vault.open(path, PASSPHRASE).close()
+
+        def open_wrong() -> None:
+            try:
+                Vault.open(path, "wrong passphrase")
+            except WrongPassphrase:
+                return
+            raise AssertionError("wrong passphrase opened the vault")
+
+        vault = Vault.open(path, PASSPHRASE)
+        plan = Plan(vault)
+        edits = iter(range(1_000_000))
+
+        def commit_edit() -> None:
+            plan.set_note("location", f"edit {next(edits)}")
+
+        results = {
+            "create_ms": _median_ms(create, repeats),
+            "open_right_passphrase_ms": _median_ms(open_right, repeats),
+            "open_wrong_passphrase_ms": _median_ms(open_wrong, repeats),
+            "commit_one_edit_ms": _median_ms(commit_edit, repeats * 5),
+            "kdf_ms_per_guess": _median_ms(
+                lambda: kdf.derive_key(bytearray(b"guess"), bytes(16)), repeats),
+            "kdf_memory_mib_per_guess": kdf.REAL.memory_kib / 1024,
+            "kdf_time_cost": kdf.REAL.time_cost,
+        }
+        vault.close()
+    return results

@@ -1,0 +1,64 @@
+"""The composition root: start-up in one readable order, and the command line.
+
+Order matters for privacy: the umask is set before anything could create a file, SQLCipher is
+silenced before any key is tried, and Qt (slow to import) is loaded only when a window is needed,
+so command-line tools such as `check-content` and `workbook` start fast and never touch Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner import __version__
+
+PROCESS_START = time.perf_counter()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="planner", description="Planner")
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="keep the plan in this folder")
+    parser.add_argument(
+        "--startup-check",
+        action="store_true",
+        help="paint the first screen, print the milliseconds it took, and exit",
+    )
+    commands = parser.add_subparsers(dest="command")
+    check = commands.add_parser("check-content", help="validate the topic library")
+    check.add_argument("directory", nargs="?", type=Path)
+    return parser
+
+
+def _prepare_process() -> None:
+    """Privacy settings that must hold before any file or key is touched."""
+    os.umask(0o077)
+    from planner.core.vault import silence_sqlcipher_logging
+
+    silence_sqlcipher_logging()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `planner` command."""
+    arguments = _parser().parse_args(argv)
+    _prepare_process()
+    if arguments.command == "check-content":
+        from planner.core import content_check
+
+        directory = [str(arguments.directory)] if arguments.directory else []
+        return content_check.main(directory)
+    from planner.ui.application import run_gui
+
+    return run_gui(
+        data_dir=arguments.data_dir,
+        startup_check=arguments.startup_check,
+        process_start=PROCESS_START,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

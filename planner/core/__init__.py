@@ -1,0 +1,1 @@
+"""The Qt-free heart of the app: content, plan, vault, languages and settings."""

@@ -1,0 +1,62 @@
+"""Languages: gettext for every user-facing string, switchable at run time.
+
+`_` looks up the *current* catalog each time it is called, so text is translated when it is
+shown, not when a module is imported; a language switch then only needs widgets to ask again.
+`N_` marks strings defined at import time for extraction without translating them.
+English needs no catalog: a missing catalog falls back to the source text.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+from planner.core.resources import translations_dir
+
+DOMAIN = "planner"
+SOURCE_LANGUAGE = "en"
+
+_current: gettext.NullTranslations = gettext.NullTranslations()
+_language: str = SOURCE_LANGUAGE
+
+
+def _(message: str) -> str:
+    """Translate `message` into the current language."""
+    return _current.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for translation without translating it (for import-time constants)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Translate a message whose form depends on `count`."""
+    return _current.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate `message` where the same English word needs different translations."""
+    return _current.pgettext(context, message)
+
+
+def set_language(language: str, catalog_dir: Path | None = None) -> None:
+    """Switch every later `_()` call to `language`; unknown languages show English."""
+    global _current, _language
+    folder = catalog_dir or translations_dir()
+    _current = gettext.translation(DOMAIN, folder, languages=[language], fallback=True)
+    _language = language
+
+
+def current_language() -> str:
+    """The language code `_()` translates into now."""
+    return _language
+
+
+def available_languages(catalog_dir: Path | None = None) -> tuple[str, ...]:
+    """English plus every language with a compiled catalog, in a stable order."""
+    folder = catalog_dir or translations_dir()
+    found = sorted(
+        path.parent.parent.name for path in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")
+    )
+    return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])

@@ -1,0 +1,226 @@
+"""A person's plan: what they chose for each action, their notes, people and resources.
+
+Every edit is a method here and is committed through the vault the moment it is made (autosave),
+so widgets never touch SQL and a crash loses nothing that was acknowledged. The same class works
+over a saved vault and over a guest session's in-memory store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planner.core.i18n import N_, _
+from planner.core.vault import Vault, VaultError
+
+MAX_TEXT_BYTES = 1024 * 1024
+
+
+class ActionStatus(StrEnum):
+    """Where an action stands for this person. No row at all means "not decided yet"."""
+
+    TODO = "todo"
+    LATER = "later"
+    DONE = "done"
+    NOT_FOR_ME = "not_for_me"
+
+
+STATUS_LABELS: dict[ActionStatus, str] = {
+    ActionStatus.TODO: N_("Add to my plan"),
+    ActionStatus.LATER: N_("Later, when it is safe"),
+    ActionStatus.DONE: N_("Done"),
+    ActionStatus.NOT_FOR_ME: N_("Not for me"),
+}
+
+PRIORITY = "priority"
+PLATFORM = "platform"
+
+
+class PlanError(VaultError):
+    """An edit was refused (text too long or not storable); nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A trusted person: who they are, how to reach them, and a note."""
+
+    id: int
+    name: str
+    reach: str
+    note: str
+
+
+@dataclass(frozen=True)
+class LocalResource:
+    """A place or line the person (or their advocate) added: name, how to reach, a note."""
+
+    id: int
+    name: str
+    reach: str
+    note: str
+
+
+def _checked(text: str) -> str:
+    """Refuse text that can't be stored exactly as typed, before anything is written."""
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise PlanError(
+            _("This text has a character that can't be saved. Remove it and try again.")
+        ) from None
+    if size > MAX_TEXT_BYTES:
+        raise PlanError(
+            _("This text is too long to save. Please shorten it to under a million letters.")
+        )
+    return text
+
+
+class Plan:
+    """The person's plan, read from and saved to one vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    @property
+    def is_guest(self) -> bool:
+        return self.vault.is_guest
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def status(self, action_id: str) -> ActionStatus | None:
+        rows = self.vault.query(
+            "SELECT status FROM action_status WHERE action_id = ?", (action_id,)
+        )
+        return ActionStatus(rows[0][0]) if rows else None
+
+    def statuses(self) -> dict[str, ActionStatus]:
+        rows = self.vault.query("SELECT action_id, status FROM action_status")
+        return {action_id: ActionStatus(status) for action_id, status in rows}
+
+    def set_status(self, action_id: str, status: ActionStatus | None) -> None:
+        """Record a choice; `None` takes the action back to "not decided yet"."""
+        with self.vault.transaction() as connection:
+            if status is None:
+                connection.execute("DELETE FROM action_status WHERE action_id = ?", (action_id,))
+            else:
+                connection.execute(
+                    "INSERT INTO action_status (action_id, status) VALUES (?, ?)"
+                    " ON CONFLICT (action_id) DO UPDATE SET status = excluded.status",
+                    (action_id, ActionStatus(status).value),
+                )
+
+    # -- notes ---------------------------------------------------------------------------------
+
+    def note(self, topic_id: str) -> str:
+        rows = self.vault.query("SELECT body FROM topic_notes WHERE topic_id = ?", (topic_id,))
+        return str(rows[0][0]) if rows else ""
+
+    def notes(self) -> dict[str, str]:
+        return dict(self.vault.query("SELECT topic_id, body FROM topic_notes WHERE body != ''"))
+
+    def set_note(self, topic_id: str, text: str) -> None:
+        """Save a topic's notes exactly as typed (empty text removes them)."""
+        body = _checked(text)
+        with self.vault.transaction() as connection:
+            if body:
+                connection.execute(
+                    "INSERT INTO topic_notes (topic_id, body) VALUES (?, ?)"
+                    " ON CONFLICT (topic_id) DO UPDATE SET body = excluded.body",
+                    (topic_id, body),
+                )
+            else:
+                connection.execute("DELETE FROM topic_notes WHERE topic_id = ?", (topic_id,))
+
+    # -- what matters to the person ------------------------------------------------------------
+
+    def _choices(self, kind: str) -> frozenset[str]:
+        return frozenset(
+            value for (value,) in self.vault.query("SELECT value FROM choices WHERE kind = ?", (kind,))
+        )
+
+    def _set_choices(self, kind: str, values: Iterable[str]) -> None:
+        with self.vault.transaction() as connection:
+            connection.execute("DELETE FROM choices WHERE kind = ?", (kind,))
+            connection.executemany(
+                "INSERT INTO choices (kind, value) VALUES (?, ?)",
+                [(kind, value) for value in sorted(set(values))],
+            )
+
+    def priorities(self) -> frozenset[str]:
+        return self._choices(PRIORITY)
+
+    def set_priorities(self, values: Iterable[str]) -> None:
+        self._set_choices(PRIORITY, values)
+
+    def platforms(self) -> frozenset[str]:
+        return self._choices(PLATFORM)
+
+    def set_platforms(self, values: Iterable[str]) -> None:
+        self._set_choices(PLATFORM, values)
+
+    # -- trusted contacts and local resources --------------------------------------------------
+
+    def contacts(self) -> tuple[Contact, ...]:
+        rows = self.vault.query("SELECT id, name, reach, note FROM contacts ORDER BY position, id")
+        return tuple(Contact(*row) for row in rows)
+
+    def add_contact(self, name: str, reach: str, note: str = "") -> Contact:
+        return Contact(*self._add_row("contacts", name, reach, note))
+
+    def update_contact(self, contact_id: int, name: str, reach: str, note: str) -> None:
+        self._update_row("contacts", contact_id, name, reach, note)
+
+    def remove_contact(self, contact_id: int) -> None:
+        self._remove_row("contacts", contact_id)
+
+    def resources(self) -> tuple[LocalResource, ...]:
+        rows = self.vault.query("SELECT id, name, reach, note FROM resources ORDER BY position, id")
+        return tuple(LocalResource(*row) for row in rows)
+
+    def add_resource(self, name: str, reach: str, note: str = "") -> LocalResource:
+        return LocalResource(*self._add_row("resources", name, reach, note))
+
+    def update_resource(self, resource_id: int, name: str, reach: str, note: str) -> None:
+        self._update_row("resources", resource_id, name, reach, note)
+
+    def remove_resource(self, resource_id: int) -> None:
+        self._remove_row("resources", resource_id)
+
+    def _add_row(self, table: str, name: str, reach: str, note: str) -> tuple[int, str, str, str]:
+        fields = (_checked(name), _checked(reach), _checked(note))
+        with self.vault.transaction() as connection:
+            cursor = connection.execute(
+                f"INSERT INTO {table} (name, reach, note, position)"  # noqa: S608 - fixed names
+                f" VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM {table}))",
+                fields,
+            )
+            row_id = int(cursor.lastrowid or 0)
+        return (row_id, *fields)
+
+    def _update_row(self, table: str, row_id: int, name: str, reach: str, note: str) -> None:
+        fields = (_checked(name), _checked(reach), _checked(note), row_id)
+        with self.vault.transaction() as connection:
+            connection.execute(
+                f"UPDATE {table} SET name = ?, reach = ?, note = ? WHERE id = ?",  # noqa: S608
+                fields,
+            )
+
+    def _remove_row(self, table: str, row_id: int) -> None:
+        with self.vault.transaction() as connection:
+            connection.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))  # noqa: S608
+
+    # -- the person's settings (kept inside the vault, never in QSettings) ---------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        rows = self.vault.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        checked = _checked(value)
+        with self.vault.transaction() as connection:
+            connection.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, checked),
+            )

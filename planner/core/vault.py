@@ -1,0 +1,461 @@
+"""The encrypted vault: one SQLCipher file that holds a plan, keyed from the person's passphrase.
+
+Design (the README explains it for people):
+- The key is Argon2id(passphrase, salt) (see `kdf`), where the salt is the 16 random bytes that
+  SQLCipher keeps at the start of the file. The raw key is handed to SQLCipher with `set_key`,
+  never inside an SQL string, and the bytearray holding it is zeroed straight after.
+- Every change is committed at once (`synchronous = FULL`, rollback journal), so there is no
+  Save button and a crash loses at most the keystroke in flight.
+- Beside the vault lives an encrypted last-good copy (`plan.db.bak`), refreshed after every
+  successful open. It lets a damaged vault be restored, and it tells a wrong passphrase (the
+  backup refuses it too) from damage (the backup accepts it).
+- Nothing here ever overwrites a vault it could not open.
+- A guest session is the same code over an in-memory database, so nothing reaches the disk.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from planner.core import files, kdf, schema
+from planner.core.i18n import _
+
+PAGE_SIZE = 4096
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUP_SUFFIX = ".bak"
+DAMAGED_SUFFIX = ".damaged"
+_JOURNAL_SUFFIXES = ("-journal", "-wal", "-shm")
+_HEX = b"0123456789abcdef"
+
+_PRAGMAS = (
+    "PRAGMA cipher_memory_security = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA journal_mode = DELETE",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA secure_delete = ON",
+)
+
+
+class VaultError(Exception):
+    """Something stopped a vault from opening or saving. `str()` is for the person to read."""
+
+
+class WrongPassphrase(VaultError):
+    """The passphrase does not open this vault."""
+
+
+class VaultDamaged(VaultError):
+    """The file is not a readable vault. `restorable` says a good backup exists."""
+
+    def __init__(self, message: str, *, restorable: bool = False) -> None:
+        super().__init__(message)
+        self.restorable = restorable
+
+
+class VaultFromNewerVersion(VaultError):
+    """The vault was written by a newer version of the app; opening it would risk the data."""
+
+
+class VaultNotFound(VaultError):
+    """There is no vault at that place."""
+
+
+class VaultInaccessible(VaultError):
+    """The operating system refused to let the app read or write the vault."""
+
+
+def silence_sqlcipher_logging() -> None:
+    """Stop SQLCipher printing to stderr (a wrong passphrase must leave no trace anywhere)."""
+    connection = sqlcipher3.connect(":memory:")
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        connection.close()
+
+
+def _passphrase_bytes(passphrase: str) -> bytearray:
+    """UTF-8 bytes of the NFC form, so the same passphrase typed on any keyboard matches."""
+    return bytearray(unicodedata.normalize("NFC", passphrase), "utf-8")
+
+
+def _raw_key_literal(key: bytearray, salt: bytes | None) -> bytearray:
+    """SQLCipher's raw-key form `x'<hex key><hex salt>'`, built without immutable copies."""
+    literal = bytearray(b"x'")
+    for byte in key:
+        literal.append(_HEX[byte >> 4])
+        literal.append(_HEX[byte & 15])
+    if salt is not None:
+        literal.extend(salt.hex().encode("ascii"))
+    literal.append(ord("'"))
+    return literal
+
+
+def _zero(buffer: bytearray) -> None:
+    """Overwrite a key or passphrase buffer in place."""
+    buffer[:] = bytes(len(buffer))
+
+
+def backup_path(path: Path) -> Path:
+    """Where the last-good copy of the vault at `path` lives."""
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def _read_salt(path: Path) -> bytes:
+    """The vault's salt: its first 16 bytes."""
+    with open(path, "rb") as handle:
+        return handle.read(kdf.SALT_BYTES)
+
+
+def _damaged(restorable: bool = False) -> VaultDamaged:
+    if restorable:
+        return VaultDamaged(
+            _(
+                "Your plan file is damaged, but a recent copy of it is safe. "
+                "Choose “Restore the copy” to go on from that copy. "
+                "Nothing has been deleted."
+            ),
+            restorable=True,
+        )
+    return VaultDamaged(
+        _(
+            "This file can't be opened as a plan. It may be damaged, or it may not be a plan "
+            "file. Nothing in it was changed. If you have another copy, try that one."
+        )
+    )
+
+
+def _wrong_passphrase() -> WrongPassphrase:
+    return WrongPassphrase(
+        _("That passphrase doesn't open this plan. Check for typing mistakes and try again.")
+    )
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before any key work, anything that cannot be a vault file."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise _damaged()
+    if not path.exists():
+        raise VaultNotFound(_("There is no saved plan here yet."))
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise _inaccessible()
+    size = path.stat().st_size
+    if size == 0:
+        raise _damaged(restorable=backup_path(path).is_file())
+    with open(path, "rb") as handle:
+        if handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER:
+            raise _damaged()
+
+
+def _connect(path: Path | str, key: bytearray | None, salt: bytes | None) -> sqlcipher3.Connection:
+    """Open a connection in autocommit mode (we issue BEGIN/COMMIT) and key it."""
+    connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    if key is not None:
+        literal = _raw_key_literal(key, salt)
+        try:
+            connection.set_key(literal)
+        finally:
+            _zero(literal)
+    return connection
+
+
+def _configure(connection: sqlcipher3.Connection) -> None:
+    for pragma in _PRAGMAS:
+        connection.execute(pragma).fetchall()
+
+
+class _KeyRejected(Exception):
+    """The first page did not decrypt: a wrong passphrase, or damage at the start of the file."""
+
+
+class _PagesDamaged(Exception):
+    """The key is right (the first page decrypted) but later pages fail their checks."""
+
+
+def _verify(connection: sqlcipher3.Connection) -> None:
+    """Read every page; tell "this key is wrong" from "this file is damaged"."""
+    try:
+        _configure(connection)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        raise _KeyRejected from None
+    try:
+        if connection.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise _PagesDamaged
+        (result,) = connection.execute("PRAGMA quick_check").fetchone()
+        schema.stored_version(connection)
+    except (sqlcipher3.DatabaseError, LookupError, ValueError):
+        raise _PagesDamaged from None
+    if result != "ok":
+        raise _PagesDamaged
+
+
+def _try_open(path: Path, passphrase: bytearray) -> tuple[sqlcipher3.Connection, bytearray]:
+    """Key and verify the file at `path`; raise _KeyRejected or _PagesDamaged."""
+    key = kdf.derive_key(passphrase, _read_salt(path))
+    connection = _connect(path, key, None)
+    try:
+        _verify(connection)
+    except BaseException:
+        connection.close()
+        _zero(key)
+        raise
+    return connection, key
+
+
+def _opens(path: Path, passphrase: bytearray) -> bool:
+    """Whether `path` opens cleanly with `passphrase` (used to consult the backup)."""
+    try:
+        connection, key = _try_open(path, passphrase)
+    except (_KeyRejected, _PagesDamaged, sqlcipher3.Error, OSError):
+        return False
+    connection.close()
+    _zero(key)
+    return True
+
+
+class Vault:
+    """An open plan store: an encrypted file, or memory for a guest session."""
+
+    def __init__(self, connection: sqlcipher3.Connection, path: Path | None, key: bytearray):
+        self._connection: sqlcipher3.Connection | None = connection
+        self.path = path
+        self._key = key
+        _zero(self._key)
+
+    # -- opening and closing -------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str) -> Vault:
+        """Create a new vault at `path` (refusing to replace anything already there)."""
+        if path.exists() or path.is_symlink():
+            raise VaultError(_("A plan is already saved here. Open it, or erase it first."))
+        files.ensure_private_dir(path.parent)
+        salt = os.urandom(kdf.SALT_BYTES)
+        secret = _passphrase_bytes(passphrase)
+        try:
+            key = kdf.derive_key(secret, salt)
+        finally:
+            _zero(secret)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.PRIVATE_FILE)
+        os.close(descriptor)
+        try:
+            connection = _connect(path, key, salt)
+            _configure(connection)
+            vault = cls(connection, path, key)
+            with vault.transaction():
+                schema.create(connection)
+        except sqlcipher3.Error as error:
+            path.unlink(missing_ok=True)
+            raise _save_failed(error) from None
+        vault.refresh_backup()
+        return vault
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Vault:
+        """Open the vault at `path`, migrating an older one; see the module doc for the rules."""
+        _check_file(path)
+        secret = _passphrase_bytes(passphrase)
+        try:
+            connection, key = _try_open(path, secret)
+        except _KeyRejected:
+            raise cls._explain_failure(path, secret) from None
+        except (_PagesDamaged, sqlcipher3.DatabaseError):
+            raise _damaged(restorable=_backup_opens(path, secret)) from None
+        except PermissionError:
+            raise _inaccessible() from None
+        finally:
+            _zero(secret)
+        vault = cls(connection, path, key)
+        vault._upgrade()
+        vault.refresh_backup()
+        for leftover in files.partial_writes(path) + files.partial_writes(backup_path(path)):
+            files.overwrite_and_delete(leftover)
+        return vault
+
+    @classmethod
+    def guest(cls) -> Vault:
+        """An in-memory store for "Use without saving": nothing is ever written to disk."""
+        connection = _connect(":memory:", None, None)
+        connection.execute("PRAGMA temp_store = MEMORY")
+        vault = cls(connection, None, bytearray())
+        with vault.transaction():
+            schema.create(connection)
+        return vault
+
+    @staticmethod
+    def _explain_failure(path: Path, secret: bytearray) -> VaultError:
+        """Tell a wrong passphrase from damage, using the last-good backup as the witness."""
+        if _backup_opens(path, secret):
+            return _damaged(restorable=True)
+        if path.stat().st_size % PAGE_SIZE == 0:
+            return _wrong_passphrase()
+        return _damaged()
+
+    def _upgrade(self) -> None:
+        version = schema.stored_version(self.connection)
+        if version > schema.SCHEMA_VERSION:
+            self.close()
+            raise VaultFromNewerVersion(
+                _(
+                    "This plan was saved by a newer version of Planner. To keep it safe, it "
+                    "was not opened or changed. Please use the newer version to open it."
+                )
+            )
+        if version < schema.SCHEMA_VERSION:
+            with self.transaction():
+                schema.migrate(self.connection, version)
+
+    def close(self) -> None:
+        """Refresh the backup, close the connection (SQLCipher wipes its key) and zero ours.
+
+        Everything was already committed; the backup is refreshed here too so that it holds the
+        session's work, not only what was there when the vault was opened.
+        """
+        if self._connection is not None:
+            if not self._connection.in_transaction:
+                self.refresh_backup()
+            self._connection.close()
+            self._connection = None
+        _zero(self._key)
+
+    @property
+    def is_open(self) -> bool:
+        return self._connection is not None
+
+    @property
+    def is_guest(self) -> bool:
+        return self.path is None
+
+    @property
+    def connection(self) -> sqlcipher3.Connection:
+        if self._connection is None:
+            raise VaultError(_("Your plan is locked. Unlock it to go on."))
+        return self._connection
+
+    # -- reading and writing -------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlcipher3.Connection]:
+        """Run statements as one durable commit; on any failure roll back and explain."""
+        connection = self.connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            yield connection
+            connection.execute("COMMIT")
+        except sqlcipher3.Error as error:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise _save_failed(error) from None
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+    def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows for a read-only statement."""
+        return self.connection.execute(sql, parameters).fetchall()
+
+    def refresh_backup(self) -> None:
+        """Copy the (encrypted) vault file to its last-good backup, atomically."""
+        if self.path is None:
+            return
+        try:
+            files.copy_atomically(self.path, backup_path(self.path))
+        except OSError:
+            # A missing backup is not worth failing the open for; the vault itself is fine.
+            pass
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-encrypt the vault under `new`, after checking `old`; the backup follows.
+
+        SQLCipher re-encrypts every page in one journaled transaction, so a crash midway leaves
+        the vault under the old passphrase.
+        """
+        if self.path is None:
+            raise VaultError(_("A plan that isn't saved has no passphrase."))
+        old_secret, new_secret = _passphrase_bytes(old), _passphrase_bytes(new)
+        try:
+            if not _opens(self.path, old_secret):
+                raise _wrong_passphrase()
+            new_key = kdf.derive_key(new_secret, _read_salt(self.path))
+        finally:
+            _zero(old_secret)
+            _zero(new_secret)
+        # The old backup goes first (overwritten: the old passphrase may be the reason for the
+        # change). Until the new one is written the vault stands alone, which keeps the rule
+        # "the backup always opens with the vault's passphrase" true at every instant.
+        files.overwrite_and_delete(backup_path(self.path))
+        literal = _raw_key_literal(new_key, None)
+        try:
+            self.connection.reset_key(literal)
+        except sqlcipher3.Error as error:
+            raise _save_failed(error) from None
+        finally:
+            _zero(literal)
+            _zero(new_key)
+        self.refresh_backup()
+
+    # -- removing ------------------------------------------------------------------------------
+
+    @staticmethod
+    def erase(path: Path) -> None:
+        """Overwrite, then delete, the vault, its backup, a set-aside damaged copy, any journal
+        and any half-written copy left beside it."""
+        targets = [path, backup_path(path), path.with_name(path.name + DAMAGED_SUFFIX)]
+        targets += [path.with_name(path.name + suffix) for suffix in _JOURNAL_SUFFIXES]
+        targets += files.partial_writes(path) + files.partial_writes(backup_path(path))
+        for target in targets:
+            files.overwrite_and_delete(target)
+
+    @staticmethod
+    def restore_backup(path: Path) -> None:
+        """Put the last-good copy in place of a damaged vault, keeping the damaged file aside."""
+        backup = backup_path(path)
+        if not backup.is_file():
+            raise _damaged()
+        if path.exists():
+            os.replace(path, path.with_name(path.name + DAMAGED_SUFFIX))
+        files.copy_atomically(backup, path)
+
+
+def _backup_opens(path: Path, secret: bytearray) -> bool:
+    backup = backup_path(path)
+    return backup.is_file() and backup.stat().st_size > 0 and _opens(backup, secret)
+
+
+def _save_failed(error: Exception) -> VaultError:
+    """Explain a write that failed (full disk, read-only folder); the last commit is intact."""
+    text = str(error).lower()
+    if "full" in text:
+        return VaultError(
+            _(
+                "Your last change could not be saved because the disk is full. Everything "
+                "saved before it is safe. Free some space, then make the change again."
+            )
+        )
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return VaultError(
+            _(
+                "Your last change could not be saved because this computer won't let the app "
+                "write here. Everything saved before it is safe."
+            )
+        )
+    return VaultError(
+        _("Your last change could not be saved. Everything saved before it is safe.")
+    )
+
+
+def _inaccessible() -> VaultInaccessible:
+    return VaultInaccessible(
+        _(
+            "This computer won't let the app read or change your plan file. "
+            "Ask the person who looks after this computer to check its permissions."
+        )
+    )

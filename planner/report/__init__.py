@@ -1,0 +1,1 @@
+"""Printed outputs built with reportlab, in memory, with no Qt."""

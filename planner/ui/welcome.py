@@ -1,0 +1,305 @@
+"""The first screen: an honest note, the language, and three ways to begin.
+
+Nothing on it mentions abuse: the window may be seen by someone else. The note about
+monitoring comes before any choice, because the safest decision may be to use another device.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core import passphrase as passphrase_rules
+from planner.core.i18n import _, available_languages, current_language
+from planner.core.session import MustWait, Session
+from planner.core.vault import VaultDamaged, VaultError, VaultNotFound
+from planner.ui.widgets import button, card, label, set_text
+
+
+def language_name(code: str) -> str:
+    """A language named in itself ("Español", not "Spanish"), as people look for their own."""
+    try:
+        name = Locale.parse(code).display_name or code
+    except (ValueError, LookupError):
+        return code
+    return name[:1].upper() + name[1:]
+
+
+class PassphraseField(QLineEdit):
+    """A masked field that never offers its text to the clipboard."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
+                                 | Qt.InputMethodHint.ImhNoPredictiveText)
+
+
+class WelcomeScreen(QWidget):
+    """Choose how to begin; emits `started(is_new)` once a plan is open."""
+
+    started = Signal(bool)
+    language_chosen = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pages = QStackedWidget(self)
+        self._build_choice_page()
+        self._build_create_page()
+        self._build_open_page()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.retranslate()
+        self.show_choices()
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def _build_choice_page(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(14)
+        self.title = label(role="title")
+        self.note_frame, note_layout = card("caution")
+        self.note_title = label(role="subtitle")
+        self.note = label()
+        note_layout.addWidget(self.note_title)
+        note_layout.addWidget(self.note)
+        language_row = QHBoxLayout()
+        self.language_label = label()
+        self.language = QComboBox()
+        for code in available_languages():
+            self.language.addItem(language_name(code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_chosen.emit(self.language.currentData()))
+        self.language_label.setBuddy(self.language)
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language, 1)
+        self.new_button = button(primary=True)
+        self.open_button = button()
+        self.guest_button = button()
+        self.new_help, self.open_help, self.guest_help = label(role="muted"), label(role="muted"), label(role="muted")
+        self.new_button.clicked.connect(lambda: self._show_page(self.create_page, self.new_passphrase))
+        self.open_button.clicked.connect(lambda: self._show_page(self.open_page, self.open_passphrase))
+        self.guest_button.clicked.connect(self._start_guest)
+        layout.addWidget(self.title)
+        layout.addWidget(self.note_frame)
+        layout.addLayout(language_row)
+        for choice, helper in ((self.new_button, self.new_help), (self.open_button, self.open_help),
+                               (self.guest_button, self.guest_help)):
+            layout.addWidget(choice)
+            layout.addWidget(helper)
+        layout.addStretch(1)
+        self.choice_page = page
+        self.pages.addWidget(page)
+
+    def _build_create_page(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(12)
+        self.create_title = label(role="title")
+        self.forget_frame, forget_layout = card("caution")
+        self.forget_warning = label()
+        forget_layout.addWidget(self.forget_warning)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.new_passphrase = PassphraseField()
+        self.confirm_passphrase = PassphraseField()
+        self.new_label, self.confirm_label = label(), label()
+        self.new_label.setBuddy(self.new_passphrase)
+        self.confirm_label.setBuddy(self.confirm_passphrase)
+        self.strength = label(role="muted")
+        self.strength.setAccessibleName("")
+        form.addRow(self.new_label, self.new_passphrase)
+        form.addRow(self.strength)
+        form.addRow(self.confirm_label, self.confirm_passphrase)
+        self.create_error = label()
+        self.create_error.setProperty("role", "subtitle")
+        self.create_button = button(primary=True)
+        self.create_back = button()
+        self.new_passphrase.textChanged.connect(self._update_strength)
+        self.new_passphrase.returnPressed.connect(self.confirm_passphrase.setFocus)
+        self.confirm_passphrase.returnPressed.connect(self._create)
+        self.create_button.clicked.connect(self._create)
+        self.create_back.clicked.connect(self.show_choices)
+        row = QHBoxLayout()
+        row.addWidget(self.create_back)
+        row.addStretch(1)
+        row.addWidget(self.create_button)
+        for widget in (self.create_title, self.forget_frame):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        layout.addWidget(self.create_error)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.create_page = page
+        self.pages.addWidget(page)
+
+    def _build_open_page(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(12)
+        self.open_title = label(role="title")
+        self.open_label = label()
+        self.open_passphrase = PassphraseField()
+        self.open_label.setBuddy(self.open_passphrase)
+        self.open_error = label()
+        self.open_error.setProperty("role", "subtitle")
+        self.restore_button = button()
+        self.restore_button.hide()
+        self.open_go = button(primary=True)
+        self.open_back = button()
+        self.open_passphrase.returnPressed.connect(self._open)
+        self.open_go.clicked.connect(self._open)
+        self.open_back.clicked.connect(self.show_choices)
+        self.restore_button.clicked.connect(self._restore)
+        row = QHBoxLayout()
+        row.addWidget(self.open_back)
+        row.addStretch(1)
+        row.addWidget(self.open_go)
+        for widget in (self.open_title, self.open_label, self.open_passphrase, self.open_error,
+                       self.restore_button):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.open_page = page
+        self.pages.addWidget(page)
+
+    # -- behaviour -----------------------------------------------------------------------------
+
+    def show_choices(self) -> None:
+        for field in (self.new_passphrase, self.confirm_passphrase, self.open_passphrase):
+            field.clear()
+        self.create_error.clear()
+        self.open_error.clear()
+        self.restore_button.hide()
+        self.open_button.setEnabled(self.session.has_saved_plan())
+        self.new_button.setEnabled(not self.session.has_saved_plan())
+        self.pages.setCurrentWidget(self.choice_page)
+        self._update_choice_help()
+
+    def _show_page(self, page: QWidget, focus: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        focus.setFocus()
+
+    def _update_strength(self, text: str) -> None:
+        self.strength.setText(passphrase_rules.hint(text))
+
+    def _create(self) -> None:
+        first, second = self.new_passphrase.text(), self.confirm_passphrase.text()
+        if len(first) < passphrase_rules.MIN_LENGTH:
+            self._error(self.create_error, _("Please use at least 8 characters."))
+            return
+        if first != second:
+            self._error(self.create_error, _("The two passphrases are not the same. Please type them again."))
+            self.confirm_passphrase.clear()
+            return
+        try:
+            self.session.start_new(first)
+        except VaultError as error:
+            self._error(self.create_error, str(error))
+            return
+        self.started.emit(True)
+
+    def _open(self) -> None:
+        self.restore_button.hide()
+        try:
+            self.session.open_saved(self.open_passphrase.text())
+        except MustWait as error:
+            self._error(self.open_error, _("Please wait {seconds} seconds, then try again.").format(
+                seconds=max(1, round(error.seconds))))
+            return
+        except VaultDamaged as error:
+            self._error(self.open_error, str(error))
+            self.restore_button.setVisible(error.restorable)
+            return
+        except VaultNotFound as error:
+            self._error(self.open_error, str(error))
+            return
+        except VaultError as error:
+            self._error(self.open_error, str(error))
+            self.open_passphrase.selectAll()
+            return
+        self.open_passphrase.clear()
+        self.started.emit(False)
+
+    def _restore(self) -> None:
+        from planner.core.vault import Vault
+
+        try:
+            Vault.restore_backup(self.session.vault_path)
+        except (VaultError, OSError):
+            self._error(self.open_error, _("The copy could not be restored. Nothing was deleted."))
+            return
+        self.restore_button.hide()
+        self._error(self.open_error, _("The copy is back in place. Type your passphrase to open it."))
+
+    def _start_guest(self) -> None:
+        self.session.start_guest()
+        self.started.emit(True)
+
+    @staticmethod
+    def _error(target: QWidget, text: str) -> None:
+        target.setText(text)  # type: ignore[attr-defined]
+        target.setAccessibleName(text)
+
+    # -- language ------------------------------------------------------------------------------
+
+    def _update_choice_help(self) -> None:
+        saved = self.session.has_saved_plan()
+        self.new_help.setText(
+            _("A plan is already saved on this computer. Open it, or erase it in its settings.")
+            if saved else _("Save your plan on this computer, locked with a passphrase only you know."))
+        self.open_help.setText(
+            _("Go back to the plan you saved here.") if saved
+            else _("No plan is saved on this computer yet."))
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Welcome"))
+        self.note_title.setText(_("Before you start"))
+        self.note.setText(_(
+            "If someone may be watching this computer or your phone, use a safer device if you "
+            "can, like a computer at a library or a friend's. This app can't stop spying apps, "
+            "keyloggers or stalkerware from seeing what you type here."))
+        self.language_label.setText(_("Language"))
+        self.language.setAccessibleName(_("Language"))
+        set_text(self.new_button, _("Start a new plan"))
+        set_text(self.open_button, _("Open my plan"))
+        set_text(self.guest_button, _("Use without saving"))
+        self.guest_help.setText(_(
+            "Nothing is saved. Everything disappears when you close the app or use quick exit. "
+            "You can still print."))
+        self._update_choice_help()
+        self.create_title.setText(_("Start a new plan"))
+        self.forget_warning.setText(_(
+            "Choose a passphrase only you know. If you forget it, no one can open your plan, "
+            "not even us. There is no way to get it back."))
+        self.new_label.setText(_("Passphrase"))
+        self.new_passphrase.setAccessibleName(_("Passphrase"))
+        self.confirm_label.setText(_("Type it again"))
+        self.confirm_passphrase.setAccessibleName(_("Type the passphrase again"))
+        self._update_strength(self.new_passphrase.text())
+        set_text(self.create_button, _("Create my plan"))
+        set_text(self.create_back, _("Back"))
+        self.open_title.setText(_("Open my plan"))
+        self.open_label.setText(_("Passphrase"))
+        self.open_passphrase.setAccessibleName(_("Passphrase"))
+        set_text(self.open_go, _("Open"))
+        set_text(self.open_back, _("Back"))
+        set_text(self.restore_button, _("Restore the copy"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

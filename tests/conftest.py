@@ -1,0 +1,53 @@
+"""Shared test set-up: headless Qt, an isolated home, and the cheap key profile.
+
+Every test runs with HOME, the XDG folders and TMPDIR pointed at a fresh folder, so a test can
+check that the app wrote nothing anywhere else (dangerzone's `isolated_settings` does the same).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from planner.core import kdf  # noqa: E402
+from planner.core.vault import silence_sqlcipher_logging  # noqa: E402
+
+silence_sqlcipher_logging()
+
+ISOLATED_VARIABLES = ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+                      "XDG_STATE_HOME", "XDG_RUNTIME_DIR", "TMPDIR")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every place an app may write at a fresh, empty folder tree."""
+    root = tmp_path_factory.mktemp("home")
+    for name in ISOLATED_VARIABLES:
+        folder = root / name.lower()
+        folder.mkdir(mode=0o700)
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    yield root
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Use the cheap Argon2 profile unless a test is marked `real_kdf`."""
+    if request.node.get_closest_marker("real_kdf"):
+        kdf.use_real_profile()
+    else:
+        kdf.use_test_profile()
+    yield
+    kdf.use_real_profile()
+
+
+def files_under(root: Path) -> list[Path]:
+    """Every file (not folder) below `root`."""
+    return sorted(path for path in root.rglob("*") if path.is_file() or path.is_symlink())

@@ -1,0 +1,295 @@
+"""The vault against real SQLCipher files on disk."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import files_under
+from planner.core import kdf, schema
+from planner.core.plan import ActionStatus, Plan
+from planner.core.vault import (
+    Vault,
+    VaultDamaged,
+    VaultError,
+    VaultFromNewerVersion,
+    VaultInaccessible,
+    VaultNotFound,
+    WrongPassphrase,
+    backup_path,
+)
+from vault_helpers import CANARY, PASSPHRASE, digest, make_vault
+
+
+def test_round_trip_keeps_everything(tmp_path: Path) -> None:
+    path = tmp_path / "plan.db"
+    vault = Vault.create(path, PASSPHRASE)
+    plan = Plan(vault)
+    plan.set_status("acct-turn-on-2sv", ActionStatus.LATER)
+    plan.set_note("location", "first line\nsecond line")
+    plan.set_priorities(["location", "children"])
+    plan.set_platforms(["instagram"])
+    friend = plan.add_contact("Sam", "text 555-0100", "knows the code word")
+    plan.add_resource("Library", "open 9-5", "safe computer")
+    plan.set_setting("text_scale", "150")
+    vault.close()
+
+    plan = Plan(Vault.open(path, PASSPHRASE))
+    assert plan.statuses() == {"acct-turn-on-2sv": ActionStatus.LATER}
+    assert plan.note("location") == "first line\nsecond line"
+    assert plan.priorities() == {"location", "children"}
+    assert plan.platforms() == {"instagram"}
+    assert plan.contacts() == (friend,)
+    assert [r.name for r in plan.resources()] == ["Library"]
+    assert plan.setting("text_scale") == "150"
+    plan.vault.close()
+
+
+def test_files_are_private(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backup_path(path).stat().st_mode) == 0o600
+
+
+def test_canary_never_reaches_disk_in_plain_text(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    vault = Vault.open(path, PASSPHRASE)
+    Plan(vault).set_note("children", CANARY * 100)
+    vault.close()
+    written = files_under(tmp_path)
+    assert path in written and backup_path(path) in written
+    needles = [CANARY.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+    for file in written:
+        data = file.read_bytes()
+        assert not any(needle in data for needle in needles), file
+
+
+def test_wrong_passphrase_changes_nothing_and_prints_nothing(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = make_vault(tmp_path)
+    before = (digest(path), digest(backup_path(path)))
+    capfd.readouterr()
+    with pytest.raises(WrongPassphrase) as caught:
+        Vault.open(path, "not the passphrase")
+    assert "passphrase" in str(caught.value)
+    assert (digest(path), digest(backup_path(path))) == before
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+    assert not path.with_name("plan.db-journal").exists()
+
+
+def test_any_unicode_passphrase_works_and_normalises(tmp_path: Path) -> None:
+    composed, decomposed = "caf\u00e9 \U0001f30a \u05e9\u05dc\u05d5\u05dd", "cafe\u0301 \U0001f30a \u05e9\u05dc\u05d5\u05dd"
+    path = make_vault(tmp_path, composed)
+    Vault.open(path, decomposed).close()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(path, "cafe \U0001f30a")
+
+
+def _damage(path: Path, how: str) -> None:
+    data = bytearray(path.read_bytes())
+    if how == "truncate-half":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "truncate-odd":
+        path.write_bytes(data[:5000])
+    elif how == "flip-salt":
+        data[3] ^= 0xFF
+        path.write_bytes(data)
+    elif how == "flip-page-one":
+        data[200] ^= 0x01
+        path.write_bytes(data)
+    elif how == "flip-last-page":
+        data[-100] ^= 0x01
+        path.write_bytes(data)
+    elif how == "zero-length":
+        path.write_bytes(b"")
+    elif how == "zeros":
+        path.write_bytes(bytes(len(data)))
+    elif how == "random":
+        path.write_bytes(os.urandom(len(data)))
+    else:
+        raise AssertionError(how)
+
+
+DAMAGE = ["truncate-half", "truncate-odd", "flip-salt", "flip-page-one", "flip-last-page",
+          "zero-length", "zeros", "random"]
+
+
+@pytest.mark.parametrize("how", DAMAGE)
+def test_damage_is_named_restorable_and_never_overwritten(tmp_path: Path, how: str) -> None:
+    path = make_vault(tmp_path)
+    _damage(path, how)
+    before = (digest(path), digest(backup_path(path)))
+    with pytest.raises(VaultDamaged) as caught:
+        Vault.open(path, PASSPHRASE)
+    assert caught.value.restorable
+    assert "copy" in str(caught.value)
+    assert (digest(path), digest(backup_path(path))) == before
+
+    Vault.restore_backup(path)
+    plan = Plan(Vault.open(path, PASSPHRASE))
+    assert plan.contacts()[0].name == f"Friend {CANARY}"
+    plan.vault.close()
+    assert digest(path.with_name("plan.db.damaged")) == before[0]
+
+
+@pytest.mark.parametrize("how", ["flip-page-one", "flip-last-page", "random", "truncate-odd"])
+def test_damage_without_a_backup_is_still_not_called_a_wrong_passphrase_when_visible(
+    tmp_path: Path, how: str
+) -> None:
+    path = make_vault(tmp_path)
+    backup_path(path).unlink()
+    _damage(path, how)
+    before = digest(path)
+    with pytest.raises((VaultDamaged, WrongPassphrase)) as caught:
+        Vault.open(path, PASSPHRASE)
+    if how in ("flip-last-page", "truncate-odd"):
+        assert isinstance(caught.value, VaultDamaged)
+    assert digest(path) == before
+
+
+def test_plain_sqlite_file_is_not_a_vault(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "plan.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    before = digest(path)
+    with pytest.raises(VaultDamaged):
+        Vault.open(path, PASSPHRASE)
+    assert digest(path) == before
+
+
+def test_directory_symlink_missing_and_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "plan.db"
+    folder.mkdir()
+    with pytest.raises(VaultDamaged):
+        Vault.open(folder, PASSPHRASE)
+    real = make_vault(tmp_path / "real")
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    with pytest.raises(VaultDamaged):
+        Vault.open(link, PASSPHRASE)
+    with pytest.raises(VaultNotFound):
+        Vault.open(tmp_path / "nothing.db", PASSPHRASE)
+    monkeypatch.setattr(os, "access", lambda *_args, **_kw: False)
+    with pytest.raises(VaultInaccessible):
+        Vault.open(real, PASSPHRASE)
+
+
+def test_create_refuses_to_replace_an_existing_file(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    before = digest(path)
+    with pytest.raises(VaultError):
+        Vault.create(path, "another passphrase")
+    assert digest(path) == before
+
+
+def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    vault = Vault.open(path, PASSPHRASE)
+    with vault.transaction() as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    vault.close()
+    before = digest(path)
+    with pytest.raises(VaultFromNewerVersion):
+        Vault.open(path, PASSPHRASE)
+    assert digest(path) == before
+
+
+def test_version_one_vault_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "plan.db"
+    vault = Vault.create(path, PASSPHRASE)
+    with vault.transaction() as connection:
+        for table in ("meta", "action_status", "topic_notes", "choices", "contacts",
+                      "resources", "settings"):
+            connection.execute(f"DROP TABLE {table}")
+        schema.create(connection, version=1)
+        connection.execute(
+            "INSERT INTO contacts (name, reach, note) VALUES ('Old friend', '555', '')")
+        connection.execute("INSERT INTO topic_notes VALUES ('location', 'kept')")
+    vault.close()
+
+    vault = Vault.open(path, PASSPHRASE)
+    assert schema.stored_version(vault.connection) == schema.SCHEMA_VERSION
+    plan = Plan(vault)
+    assert [c.name for c in plan.contacts()] == ["Old friend"]
+    assert plan.note("location") == "kept"
+    plan.add_resource("Hotline", "call", "")
+    plan.set_setting("x", "y")
+    vault.close()
+
+
+def test_change_passphrase(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    vault = Vault.open(path, PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        vault.change_passphrase("wrong old one", "new passphrase here")
+    vault.change_passphrase(PASSPHRASE, "new passphrase here")
+    vault.close()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(path, PASSPHRASE)
+    plan = Plan(Vault.open(path, "new passphrase here"))
+    assert plan.note("location") == f"note {CANARY}"
+    plan.vault.close()
+    # The backup follows the new passphrase, so damage is still recognised as damage.
+    _damage(path, "flip-page-one")
+    with pytest.raises(VaultDamaged):
+        Vault.open(path, "new passphrase here")
+
+
+def test_guest_session_writes_no_file(isolated_home: Path, tmp_path: Path) -> None:
+    vault = Vault.guest()
+    plan = Plan(vault)
+    plan.set_note("location", CANARY * 1000)
+    plan.add_contact("Sam", "555", "")
+    assert plan.note("location") == CANARY * 1000
+    vault.close()
+    assert files_under(isolated_home) == []
+    assert files_under(tmp_path) == []
+
+
+def test_erase_removes_vault_and_backup(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    path.with_name("plan.db-journal").write_bytes(b"left over")
+    Vault.erase(path)
+    assert files_under(tmp_path) == []
+
+
+def test_closing_drops_the_key(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    vault = Vault.open(path, PASSPHRASE)
+    assert not any(vault._key)
+    vault.close()
+    assert not vault.is_open
+    with pytest.raises(VaultError):
+        Plan(vault).notes()
+
+
+def test_test_profile_refuses_outside_the_test_suite() -> None:
+    environment = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+    result = subprocess.run(
+        [sys.executable, "-c", "from planner.core import kdf; kdf.use_test_profile()"],
+        env=environment, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "TestProfileRefused" in result.stderr
+
+
+@pytest.mark.real_kdf
+def test_real_parameters_are_at_least_the_documented_ones(tmp_path: Path) -> None:
+    params = kdf.active_parameters()
+    assert params == kdf.REAL
+    assert params.memory_kib >= 64 * 1024
+    assert params.time_cost >= kdf.MINIMUM.time_cost
+    path = make_vault(tmp_path)
+    Vault.open(path, PASSPHRASE).close()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(path, "wrong")

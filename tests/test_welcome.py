@@ -1,0 +1,81 @@
+"""The welcome screen with real widgets: create, open, guest, wrong passphrase, damage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner.core.session import Session
+from planner.ui.welcome import WelcomeScreen
+from vault_helpers import PASSPHRASE
+
+
+@pytest.fixture
+def welcome(qtbot, tmp_path: Path) -> WelcomeScreen:  # type: ignore[no-untyped-def]
+    screen = WelcomeScreen(Session(tmp_path / "data"))
+    qtbot.addWidget(screen)
+    screen.show()
+    return screen
+
+
+def test_create_then_open(qtbot, welcome: WelcomeScreen) -> None:  # type: ignore[no-untyped-def]
+    assert not welcome.open_button.isEnabled()
+    qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(welcome.new_passphrase, "short")
+    assert "at least 8" in welcome.strength.text()
+    welcome.new_passphrase.setText(PASSPHRASE)
+    welcome.confirm_passphrase.setText(PASSPHRASE + "x")
+    qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
+    assert "not the same" in welcome.create_error.text()
+    assert not welcome.session.has_saved_plan()
+    welcome.confirm_passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(welcome.started) as signal:
+        qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [True]
+    assert welcome.session.has_saved_plan()
+    welcome.session.end()
+
+    welcome.show_choices()
+    assert welcome.open_button.isEnabled() and not welcome.new_button.isEnabled()
+    qtbot.mouseClick(welcome.open_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(welcome.open_passphrase, "wrong one")
+    qtbot.keyClick(welcome.open_passphrase, Qt.Key.Key_Return)
+    assert "doesn't open" in welcome.open_error.text()
+    welcome.open_passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(welcome.started):
+        qtbot.keyClick(welcome.open_passphrase, Qt.Key.Key_Return)
+    assert welcome.session.plan is not None
+    welcome.session.end()
+
+
+def test_damaged_vault_offers_restore(qtbot, welcome: WelcomeScreen) -> None:  # type: ignore[no-untyped-def]
+    session = welcome.session
+    session.start_new(PASSPHRASE)
+    session.plan.set_note("location", "kept")  # type: ignore[union-attr]
+    session.end()
+    data = bytearray(session.vault_path.read_bytes())
+    data[-10] ^= 0xFF
+    session.vault_path.write_bytes(data)
+    welcome.show_choices()
+    qtbot.mouseClick(welcome.open_button, Qt.MouseButton.LeftButton)
+    welcome.open_passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(welcome.open_passphrase, Qt.Key.Key_Return)
+    assert welcome.restore_button.isVisible()
+    assert "damaged" in welcome.open_error.text()
+    qtbot.mouseClick(welcome.restore_button, Qt.MouseButton.LeftButton)
+    welcome.open_passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(welcome.started):
+        qtbot.keyClick(welcome.open_passphrase, Qt.Key.Key_Return)
+    assert session.plan.note("location") == "kept"  # type: ignore[union-attr]
+    session.end()
+
+
+def test_guest_writes_nothing(qtbot, welcome: WelcomeScreen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(welcome.started):
+        qtbot.mouseClick(welcome.guest_button, Qt.MouseButton.LeftButton)
+    assert welcome.session.is_guest
+    welcome.session.plan.set_note("x", "y")  # type: ignore[union-attr]
+    welcome.session.end()
+    assert list(tmp_path.rglob("*")) == []

@@ -1,0 +1,27 @@
+"""Small builders shared by the vault tests."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from planner.core.plan import Plan
+from planner.core.vault import Vault
+
+PASSPHRASE = "a calm river at dawn"
+CANARY = "CANARY-7f3a-Zebra-Ωmega"
+
+
+def make_vault(folder: Path, passphrase: str = PASSPHRASE) -> Path:
+    """Create a vault with some of everything in it, closed, and return its path."""
+    path = folder / "data" / "plan.db"
+    vault = Vault.create(path, passphrase)
+    plan = Plan(vault)
+    plan.set_note("location", f"note {CANARY}")
+    plan.add_contact(f"Friend {CANARY}", "555-0100", "call after 6")
+    vault.close()
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
