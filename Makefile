@@ -6,7 +6,11 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: run test bench check-content clean
+POT := translations/planner.pot
+PO_FILES := $(wildcard translations/*/LC_MESSAGES/planner.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: run test bench check-content clean translations catalogs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +24,24 @@ $(TEST_STAMP): pyproject.toml $(APP_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(APP_STAMP)
+# Compiled catalogs are built from the committed .po files, never committed themselves.
+%.mo: %.po $(APP_STAMP)
+	$(BIN)/pybabel compile -i $< -o $@ -D planner >/dev/null
+
+catalogs: $(MO_FILES)
+
+# Extract every _() / N_() string, merge into each language, regenerate the pseudo-locales.
+translations: $(APP_STAMP)
+	$(BIN)/pybabel extract -F pyproject.toml -c NOTE: --sort-by-file --no-wrap \
+		--project planner --version 1 -o $(POT) planner
+	$(BIN)/pybabel update -i $(POT) -d translations -D planner --no-wrap --no-fuzzy-matching
+	$(BIN)/python scripts/pseudo_locale.py translations
+	$(MAKE) catalogs
+
+run: $(APP_STAMP) catalogs
 	$(BIN)/planner
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/planner check-content content
 

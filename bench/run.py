@@ -10,6 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import startup_bench  # noqa: E402
+import ui_bench  # noqa: E402
 import vault_bench  # noqa: E402
 
 
@@ -20,6 +22,8 @@ def main() -> int:
     results: dict[str, object] = {
         "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
         "vault": vault_bench.measure(),
+        "startup": startup_bench.measure(),
+        "ui": ui_bench.measure(),
     }
     text = json.dumps(results, indent=2)
     print(text)

@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check-content", help="validate the topic library")
     check.add_argument("directory", nargs="?", type=Path)
+    for name, text in (("tour", "save a picture of every screen"),
+                       ("workbook", "write the blank workbook PDF")):
+        commands.add_parser(name, help=text, add_help=False)
     return parser
 
 
@@ -44,13 +47,24 @@ def _prepare_process() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `planner` command."""
-    arguments = _parser().parse_args(argv)
+    parser = _parser()
+    arguments, rest = parser.parse_known_args(argv)
+    if rest and arguments.command not in ("tour", "workbook"):
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     _prepare_process()
     if arguments.command == "check-content":
         from planner.core import content_check
 
         directory = [str(arguments.directory)] if arguments.directory else []
         return content_check.main(directory)
+    if arguments.command == "tour":
+        from planner.ui import tour
+
+        return tour.main(rest)
+    if arguments.command == "workbook":
+        from planner.report.workbook import workbook_main
+
+        return workbook_main(rest)
     from planner.ui.application import run_gui
 
     return run_gui(

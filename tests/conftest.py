@@ -51,3 +51,13 @@ def cheap_kdf(request: pytest.FixtureRequest) -> Iterator[None]:
 def files_under(root: Path) -> list[Path]:
     """Every file (not folder) below `root`."""
     return sorted(path for path in root.rglob("*") if path.is_file() or path.is_symlink())
+
+
+@pytest.fixture(autouse=True)
+def flush_deferred_deletes() -> Iterator[None]:
+    """Tests don't run Qt's event loop, so objects given to deleteLater() must be freed here."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -53,10 +53,17 @@ def current_language() -> str:
     return _language
 
 
+PSEUDO_SUFFIXES = ("_XA", "_XB")
+
+
 def available_languages(catalog_dir: Path | None = None) -> tuple[str, ...]:
-    """English plus every language with a compiled catalog, in a stable order."""
+    """English plus every real language with a compiled catalog, in a stable order.
+
+    Pseudo-locales (for testing layouts) are left out of what people can pick.
+    """
     folder = catalog_dir or translations_dir()
     found = sorted(
         path.parent.parent.name for path in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")
+        if not path.parent.parent.name.endswith(PSEUDO_SUFFIXES)
     )
     return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])

@@ -1,28 +1,42 @@
-"""Starting the GUI: Qt application, fonts, theme, quick exit, the main window.
+"""Starting the GUI: Qt application, fonts, look, quick exit, auto-lock, the main window.
 
-Kept apart from `planner.app` so the command-line tools never import Qt.
+Kept apart from `planner.app` so the command-line tools never import Qt. Order follows the
+composition-root rule: language, data folder, Qt application, fonts, then the window. Content
+is loaded only when a plan opens, and printing (reportlab) only when the print screen is first
+shown, so the welcome screen paints fast.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.core import i18n, paths
+from planner.core.content import Library, Resource, load_library, load_resources
+from planner.core.plan import Plan
+from planner.core.resources import content_dir
 from planner.core.session import Session
 from planner.ui import fonts, theme
+from planner.ui.auto_lock import IdleLock
 from planner.ui.main_window import MainWindow
 from planner.ui.quick_exit import QuickExit
+from planner.ui.settings_screen import Preferences
+
+MEMORY_TEMP_DIRS = (Path("/dev/shm"),)
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ar_XB"})
 
 
 class FirstPaint(QObject):
-    """Notices the first paint of a widget (for `--startup-check`)."""
+    """Calls back once, just after a widget's first paint (for `--startup-check`)."""
 
-    def __init__(self, on_paint: "callable[[], None]") -> None:  # type: ignore[valid-type]
+    def __init__(self, on_paint: Callable[[], None]) -> None:
         super().__init__()
         self._on_paint = on_paint
         self.done = False
@@ -34,40 +48,109 @@ class FirstPaint(QObject):
         return False
 
 
+def use_memory_temp_dir() -> None:
+    """Point TMPDIR at a memory-backed folder where one exists (Qt or a print system may
+    write temporary files; in RAM they never reach the disk)."""
+    for folder in MEMORY_TEMP_DIRS:
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            os.environ["TMPDIR"] = str(folder)
+            return
+
+
 def make_application() -> QApplication:
     """The QApplication with neutral names; no organisation name, so Qt stores no settings."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Planner")
     app.setApplicationDisplayName("Planner")
-    app.setQuitOnLastWindowClosed(True)
+    app.setDesktopFileName("planner")
     fonts.register_fonts()
-    app.setFont(fonts.ui_font())
-    app.setStyleSheet(theme.stylesheet())
-    return app  # type: ignore[return-value]
+    apply_preferences(app, Preferences())
+    return app
+
+
+def apply_preferences(app: QApplication, preferences: Preferences) -> None:
+    """Text size and theme for the whole app."""
+    app.setFont(fonts.ui_font(preferences.text_scale))
+    app.setStyleSheet(theme.stylesheet(preferences.text_scale, preferences.high_contrast))
+
+
+@lru_cache(maxsize=4)
+def library_for(language: str) -> Library:
+    """The topic library in `language` (English where a translation is missing)."""
+    return load_library(content_dir(), language)
+
+
+def program_resources(data_dir: Path) -> tuple[Resource, ...]:
+    """The program's own resources: shipped with the app, and in the data folder."""
+    shipped = load_resources(content_dir() / "local" / "resources.toml")
+    local = load_resources(data_dir / "resources.toml")
+    return shipped + local
+
+
+def retranslate_all(app: QApplication) -> None:
+    """Tell every widget the language changed; each one's `retranslate` runs."""
+    for widget in app.allWidgets():
+        app.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+
+
+def make_print_screen(plan: Callable[[], Plan], library: Library) -> QWidget:
+    """Build the print screen on demand (imports reportlab and QtPdf only now)."""
+    from planner.ui.print_screen import PrintScreen
+
+    return PrintScreen(plan, library)
+
+
+def build_window(app: QApplication, session: Session,
+                 quit_app: Callable[[], None] | None = None) -> tuple[MainWindow, QuickExit, IdleLock]:
+    """Wire the main window, quick exit and auto-lock together (used by run_gui and the tour)."""
+    window: MainWindow
+
+    def change_language(code: str) -> None:
+        i18n.set_language(code)
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in RTL_LANGUAGES
+                               else Qt.LayoutDirection.LeftToRight)
+        retranslate_all(app)
+        window.set_library(library_for(code))
+
+    def preferences_applied(preferences: Preferences) -> None:
+        apply_preferences(app, preferences)
+        if session.plan is not None:
+            idle.arm(preferences.lock_minutes * 60_000)
+
+    def end_session() -> None:
+        window.flush()
+        session.end()
+
+    window = MainWindow(session, lambda: library_for(i18n.current_language()),
+                        program_resources(session.data_dir),
+                        quick_exit=lambda: exit_now.trigger(),
+                        change_language=change_language,
+                        apply_preferences=preferences_applied,
+                        make_print_screen=make_print_screen)
+    # Parented to the window, so they (and their app-wide event filters) go when it goes.
+    exit_now = QuickExit(app, end_session=end_session, quit_app=quit_app, parent=window)
+    idle = IdleLock(app, window.lock, parent=window)
+    window.clear_clipboard = exit_now.clipboard.clear
+    return window, exit_now, idle
 
 
 def run_gui(data_dir: Path | None, startup_check: bool, process_start: float) -> int:
     """Run the app until it quits; with `startup_check`, report the first paint and exit."""
+    use_memory_temp_dir()
     app = make_application()
     session = Session(paths.data_dir(data_dir))
-
-    def change_language(code: str) -> None:
-        i18n.set_language(code)
-        app.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
-        for widget in app.allWidgets():
-            app.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
-
-    window = MainWindow(session, quick_exit=lambda: exit_now.trigger(),
-                        change_language=change_language)
-    exit_now = QuickExit(app, end_session=session.end)
+    window, _exit, _idle = build_window(app, session)
     if startup_check:
         def report() -> None:
-            print(f"{(time.perf_counter() - process_start) * 1000:.0f}")
+            print(f"{(time.perf_counter() - process_start) * 1000:.0f}", flush=True)
             app.exit(0)
 
         watcher = FirstPaint(report)
-        window.installEventFilter(watcher)
+        window.welcome.installEventFilter(watcher)
     window.show()
     code = app.exec()
+    window.flush()
     session.end()
+    window.clear_clipboard()
     return code

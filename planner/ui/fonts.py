@@ -16,8 +16,13 @@ FALLBACK_FAMILY = "Noto Sans"
 BASE_POINT_SIZE = 12.0
 
 
+_registered: list[str] = []
+
+
 def register_fonts() -> list[str]:
-    """Load the packaged font files into Qt; returns the families that loaded."""
+    """Load the packaged font files into Qt once; returns the families that loaded."""
+    if _registered:
+        return list(_registered)
     loaded: list[str] = []
     for package in (atkinson, noto):
         for path in sorted((package.ROOT / "files").glob("*.ttf")):
@@ -25,7 +30,8 @@ def register_fonts() -> list[str]:
             if font_id >= 0:
                 loaded.extend(QFontDatabase.applicationFontFamilies(font_id))
     QFont.insertSubstitution(UI_FAMILY, FALLBACK_FAMILY)
-    return sorted(set(loaded))
+    _registered.extend(sorted(set(loaded)))
+    return list(_registered)
 
 
 def ui_font(scale_percent: int = 100) -> QFont:

@@ -1,21 +1,29 @@
-"""The one window: a header with quick exit, and the screens it switches between.
+"""The one window: the header, and the screens it switches between.
 
-It only hosts screens and moves between them; each screen lives in its own module and talks to
-the core through the session and plan it is given.
+It only hosts screens and moves between them: each screen lives in its own module and talks to
+the core through the session's plan. Screens that show plan text are built when a plan opens
+and destroyed when the session ends, so no widget keeps a survivor's words afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from planner.core.i18n import _
+from planner.core.content import Library, Resource
+from planner.core.plan import Plan
 from planner.core.session import Session
-from planner.ui.quick_exit import QuickExitButton
+from planner.ui.header import PAGES, Header
+from planner.ui.help_panel import HelpPanel
+from planner.ui.lock_screen import LockScreen
+from planner.ui.plan_screen import PlanScreen
+from planner.ui.priorities import PrioritiesScreen
+from planner.ui.settings_screen import Preferences, SettingsScreen
+from planner.ui.topics import TopicsScreen
 from planner.ui.welcome import WelcomeScreen
-from planner.ui.widgets import label
 
 WINDOW_TITLE = "Planner"
 
@@ -23,33 +31,182 @@ WINDOW_TITLE = "Planner"
 class MainWindow(QMainWindow):
     """Hosts the screens; its title stays neutral whatever is shown."""
 
-    def __init__(self, session: Session, quick_exit: Callable[[], None],
-                 change_language: Callable[[str], None]) -> None:
+    def __init__(self, session: Session, library: Callable[[], Library],
+                 program_resources: Sequence[Resource], quick_exit: Callable[[], None],
+                 change_language: Callable[[str], None],
+                 apply_preferences: Callable[[Preferences], None],
+                 make_print_screen: Callable[[Callable[[], Plan], Library], QWidget] | None = None,
+                 ) -> None:
         super().__init__()
         self.session = session
+        self._library = library
+        self._resources = program_resources
+        self._apply_preferences = apply_preferences
+        self._make_print_screen = make_print_screen
+        self.preferences = Preferences()
+        self.clear_clipboard: Callable[[], None] = lambda: None
         self.setWindowTitle(WINDOW_TITLE)
-        self.resize(1000, 720)
+        self.resize(1100, 780)
         central = QWidget()
-        outer = QVBoxLayout(central)
-        header = QHBoxLayout()
-        self.quick_exit_button = QuickExitButton(quick_exit)
-        self.brand = label(role="subtitle")
-        header.addWidget(self.brand)
-        header.addStretch(1)
-        header.addWidget(self.quick_exit_button)
-        outer.addLayout(header)
+        layout = QVBoxLayout(central)
+        self.header = Header(quick_exit)
         self.stack = QStackedWidget()
-        outer.addWidget(self.stack, 1)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.welcome = WelcomeScreen(session)
+        self.lock_screen = LockScreen(session)
+        self.help = HelpPanel()
+        for widget in (self.welcome, self.lock_screen, self.help):
+            self.stack.addWidget(widget)
+        self.screens: dict[str, QWidget] = {"help": self.help}
+        self.returning_to = "topics"
+        self.welcome.started.connect(self._started)
         self.welcome.language_chosen.connect(change_language)
-        self.stack.addWidget(self.welcome)
-        self.retranslate()
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.lock_screen.end_requested.connect(self.end_session)
+        self.header.go.connect(self.show_page)
+        self.header.lock_requested.connect(self.lock)
+        self.header.end_requested.connect(self.end_session)
+        self.change_language = change_language
+        for key, _caption, keys in PAGES:
+            QShortcut(QKeySequence(keys), self, lambda k=key: self.show_page(k))
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
 
-    def retranslate(self) -> None:
-        self.brand.setText(_("Planner"))
+    def plan(self) -> Plan:
+        if self.session.plan is None:
+            raise RuntimeError("no plan is open")
+        return self.session.plan
+
+    # -- session -------------------------------------------------------------------------------
+
+    def _started(self, is_new: bool) -> None:
+        library = self._library()
+        self.topics = TopicsScreen(self.plan, library, lambda: self.preferences.advocate_view)
+        self.priorities = PrioritiesScreen(self.plan)
+        self.plan_screen = PlanScreen(self.plan, library, self._resources)
+        self.settings = SettingsScreen(self.plan)
+        self.settings.preferences_changed.connect(self._preferences_changed)
+        self.settings.language_chosen.connect(self.change_language)
+        self.settings.erase_requested.connect(self.erase)
+        self.priorities.done.connect(lambda: self.show_page("topics"))
+        self.screens.update(topics=self.topics, plan=self.plan_screen, settings=self.settings,
+                            priorities=self.priorities)
+        for widget in self.screens.values():
+            self.stack.addWidget(widget)
+        self.preferences = Preferences.from_plan(self.session.plan)
+        self._apply_preferences(self.preferences)
+        self.header.show_session(active=True, guest=self.session.is_guest)
+        self.show_page("priorities" if is_new else "topics")
+
+    def show_page(self, page: str) -> None:
+        """Switch to a screen (if a plan is open, or help), refreshing what it shows."""
+        if page == "print" and "print" not in self.screens and "topics" in self.screens:
+            self._add_print_screen()
+        if page not in self.screens or self.session.locked:
+            return
+        self.flush()
+        screen = self.screens[page]
+        if page == "topics":
+            self.topics.refresh()
+        elif page == "plan":
+            self.plan_screen.refresh()
+        elif page == "priorities":
+            self.priorities.load()
+        elif page == "settings":
+            self.settings.load(self.preferences)
+        elif hasattr(screen, "refresh"):
+            screen.refresh()
+        self.stack.setCurrentWidget(screen)
+        self.header.mark(page)
+        self.current_page = page
+
+    def _add_print_screen(self) -> None:
+        """Printing loads reportlab and QtPdf, so its screen is built the first time it's used."""
+        if self._make_print_screen is None:
+            return
+        screen = self._make_print_screen(self.plan, self.topics.library)
+        self.screens["print"] = screen
+        self.stack.addWidget(screen)
+
+    def flush(self) -> None:
+        """Save any note typed but not yet saved."""
+        for screen in (getattr(self, "topics", None), getattr(self, "plan_screen", None)):
+            if screen is not None:
+                screen.flush()
+
+    def set_library(self, library: Library) -> None:
+        """Show content in a newly chosen language without losing anything typed."""
+        for name in ("topics", "plan_screen"):
+            screen = getattr(self, name, None)
+            if screen is not None:
+                screen.set_library(library)
+
+    def _preferences_changed(self, preferences: Preferences) -> None:
+        advocate_changed = preferences.advocate_view != self.preferences.advocate_view
+        self.preferences = preferences
+        self._apply_preferences(preferences)
+        if advocate_changed:
+            self.topics.refresh()
+
+    # -- locking and ending --------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.session.plan is None or self.session.locked:
+            return
+        self.flush()
+        self.returning_to = getattr(self, "current_page", "topics")
+        _close_popups_and_dialogs(self)
+        self.clear_clipboard()
+        self.session.lock()
+        self.header.show_session(active=False, guest=False)
+        self.lock_screen.prepare()
+        self.stack.setCurrentWidget(self.lock_screen)
+
+    def _unlocked(self) -> None:
+        self.header.show_session(active=True, guest=self.session.is_guest)
+        self._apply_preferences(self.preferences)
+        self.show_page(self.returning_to)
+
+    def end_session(self) -> None:
+        """Close the plan, destroy every screen that showed it, and go back to welcome."""
+        self.flush()
+        _close_popups_and_dialogs(self)
+        self.clear_clipboard()
+        self.session.end()
+        self._drop_screens()
+        self.preferences = Preferences()
+        self._apply_preferences(self.preferences)
+        self.welcome.show_choices()
+        self.stack.setCurrentWidget(self.welcome)
+
+    def erase(self) -> None:
+        self.session.erase()
+        self.end_session()
+
+    def _drop_screens(self) -> None:
+        for key in [k for k in self.screens if k != "help"]:
+            widget = self.screens.pop(key)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        for name in ("topics", "priorities", "plan_screen", "settings"):
+            if hasattr(self, name):
+                delattr(self, name)
+        self.header.show_session(active=False, guest=False)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            self.setWindowTitle(WINDOW_TITLE)
         super().changeEvent(event)
+
+
+def _close_popups_and_dialogs(window: QMainWindow) -> None:
+    """Close menus, pop-ups and any other top-level window before hiding the plan."""
+    popup = QApplication.activePopupWidget()
+    while popup is not None:
+        popup.close()
+        following = QApplication.activePopupWidget()
+        popup = None if following is popup else following
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and widget.isVisible():
+            widget.close()

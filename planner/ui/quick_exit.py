@@ -30,14 +30,16 @@ class QuickExit(QObject):
     """Watches every key press in the app and runs the exit when asked."""
 
     def __init__(self, app: QApplication, end_session: Callable[[], None],
-                 quit_app: Callable[[], None] | None = None) -> None:
-        super().__init__(app)
+                 quit_app: Callable[[], None] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent or app)
         self._app = app
         self._end_session = end_session
         self._quit = quit_app or (lambda: app.exit(0))
         self._presses: list[float] = []
         self.latency_ms: float | None = None
         self.triggered = False
+        self.clipboard = ClipboardGuard(self)
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -70,19 +72,37 @@ class QuickExit(QObject):
         for window in QApplication.topLevelWidgets():
             window.setWindowTitle("Planner")
             window.hide()
-        _clear_own_clipboard()
+        self.clipboard.clear()
         self._end_session()
         self.latency_ms = (time.perf_counter() - started) * 1000
         self._quit()
 
 
-def _clear_own_clipboard() -> None:
-    """Empty the clipboard and selection, but only where this app owns them."""
-    clipboard = QGuiApplication.clipboard()
-    if clipboard.ownsClipboard():
-        clipboard.clear(QClipboard.Mode.Clipboard)
-    if clipboard.supportsSelection() and clipboard.ownsSelection():
-        clipboard.clear(QClipboard.Mode.Selection)
+class ClipboardGuard(QObject):
+    """Knows whether this app put text on the clipboard, and clears it on lock and exit.
+
+    On X11 `ownsClipboard()` says so; other platforms (and the offscreen one used by tests)
+    don't report ownership, so a change seen while one of our windows is active counts too.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.copied_here = False
+        QGuiApplication.clipboard().dataChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if QApplication.activeWindow() is not None or \
+                QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive:
+            self.copied_here = True
+
+    def clear(self) -> None:
+        """Empty the clipboard and selection, but only where this app put something."""
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.ownsClipboard() or self.copied_here:
+            clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection() and (clipboard.ownsSelection() or self.copied_here):
+            clipboard.clear(QClipboard.Mode.Selection)
+        self.copied_here = False
 
 
 class QuickExitButton(QPushButton):

@@ -81,4 +81,12 @@ QCheckBox, QRadioButton {{ min-height: {px(32)}; spacing: {px(8)}; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: {px(20)}; height: {px(20)}; }}
 QToolTip {{ background: {p.surface}; color: {p.text}; border: {border}; }}
 QScrollArea {{ border: none; }}
+QScrollBar:vertical {{ width: {px(16)}; background: {p.window}; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {p.muted}; min-height: {px(40)}; border-radius: 6px;
+    margin: 2px; }}
+QScrollBar:horizontal {{ height: {px(16)}; background: {p.window}; margin: 0; }}
+QScrollBar::handle:horizontal {{ background: {p.muted}; min-width: {px(40)};
+    border-radius: 6px; margin: 2px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """

@@ -22,7 +22,7 @@ from planner.core import passphrase as passphrase_rules
 from planner.core.i18n import _, available_languages, current_language
 from planner.core.session import MustWait, Session
 from planner.core.vault import VaultDamaged, VaultError, VaultNotFound
-from planner.ui.widgets import button, card, label, set_text
+from planner.ui.widgets import button, card, label, scrolling, set_text
 
 
 def language_name(code: str) -> str:
@@ -101,8 +101,8 @@ class WelcomeScreen(QWidget):
             layout.addWidget(choice)
             layout.addWidget(helper)
         layout.addStretch(1)
-        self.choice_page = page
-        self.pages.addWidget(page)
+        self.choice_page = scrolling(page)
+        self.pages.addWidget(self.choice_page)
 
     def _build_create_page(self) -> None:
         page = QWidget()
@@ -143,8 +143,8 @@ class WelcomeScreen(QWidget):
         layout.addWidget(self.create_error)
         layout.addLayout(row)
         layout.addStretch(1)
-        self.create_page = page
-        self.pages.addWidget(page)
+        self.create_page = scrolling(page)
+        self.pages.addWidget(self.create_page)
 
     def _build_open_page(self) -> None:
         page = QWidget()
@@ -173,8 +173,8 @@ class WelcomeScreen(QWidget):
             layout.addWidget(widget)
         layout.addLayout(row)
         layout.addStretch(1)
-        self.open_page = page
-        self.pages.addWidget(page)
+        self.open_page = scrolling(page)
+        self.pages.addWidget(self.open_page)
 
     # -- behaviour -----------------------------------------------------------------------------
 
@@ -266,6 +266,8 @@ class WelcomeScreen(QWidget):
             else _("No plan is saved on this computer yet."))
 
     def retranslate(self) -> None:
+        for page in (self.choice_page, self.create_page, self.open_page):
+            page.setAccessibleName(_("Welcome"))
         self.title.setText(_("Welcome"))
         self.note_title.setText(_("Before you start"))
         self.note.setText(_(

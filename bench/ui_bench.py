@@ -1,0 +1,52 @@
+"""Opening a topic and switching screens (target: under 50 ms each), in a guest session with
+the real library, offscreen."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+
+def measure() -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from planner.core.session import Session
+    from planner.ui.application import build_window, make_application
+    from planner.ui.tour_steps import fill_sample_plan
+
+    app = make_application()
+    with tempfile.TemporaryDirectory() as folder:
+        session = Session(Path(folder))
+        window, _exit, idle = build_window(app, session, quit_app=lambda: None)
+        window.resize(1100, 780)
+        window.show()
+        window.welcome.guest_button.click()
+        fill_sample_plan(window.plan())
+        window.show_page("topics")
+        QApplication.processEvents()
+        topic_times = []
+        for topic in window.topics.topics:
+            start = time.perf_counter()
+            window.topics.show_topic(topic)
+            QApplication.processEvents()
+            topic_times.append((time.perf_counter() - start) * 1000)
+        switch_times = []
+        for _ in range(3):
+            for page in ("plan", "settings", "help", "topics"):
+                start = time.perf_counter()
+                window.show_page(page)
+                QApplication.processEvents()
+                switch_times.append((time.perf_counter() - start) * 1000)
+        idle.disarm()
+        window.end_session()
+        window.close()
+    return {
+        "open_topic_median_ms": round(statistics.median(topic_times), 1),
+        "open_topic_max_ms": round(max(topic_times), 1),
+        "switch_screen_median_ms": round(statistics.median(switch_times), 1),
+        "switch_screen_max_ms": round(max(switch_times), 1),
+    }

@@ -1,0 +1,47 @@
+"""The national help lines the app shows and prints, kept in one place.
+
+Facts from the organisations' own public pages (thehotline.org, rainn.org, 988lifeline.org),
+checked 2026-11-24; the help topic cites them. Names are translated when shown; numbers are not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.core.i18n import N_, _
+
+
+@dataclass(frozen=True)
+class Hotline:
+    """A help line: what it is, how to reach it, and a short note."""
+
+    name: str
+    reach: str
+    note: str
+    discreet_name: str
+
+
+_HOTLINES = (
+    (N_("National Domestic Violence Hotline"),
+     N_("Call 1-800-799-7233 \u00b7 Text START to 88788"),
+     N_("Free and confidential, 24 hours a day."),
+     N_("Support line")),
+    (N_("RAINN National Sexual Assault Hotline"),
+     N_("Call 1-800-656-4673"),
+     N_("Free and confidential, 24 hours a day."),
+     N_("Helpline")),
+    (N_("988 Suicide & Crisis Lifeline"),
+     N_("Call or text 988"),
+     N_("If you are in crisis or thinking about suicide."),
+     N_("988 Lifeline")),
+    (N_("Emergency"),
+     N_("Call 911"),
+     N_("If you are in danger right now."),
+     N_("Emergency")),
+)
+
+
+def national_hotlines() -> tuple[Hotline, ...]:
+    """The lines, translated into the current language."""
+    return tuple(Hotline(_(name), _(reach), _(note), _(discreet))
+                 for name, reach, note, discreet in _HOTLINES)

@@ -1,0 +1,42 @@
+"""Auto-lock: lock the plan after the chosen minutes without keyboard or mouse use.
+
+An application-wide event filter restarts the idle timer on any input, in any window or dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+             QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+
+
+class IdleLock(QObject):
+    """Calls `lock` after `milliseconds` of no input while armed."""
+
+    def __init__(self, app: QApplication, lock: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent or app)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lock)
+        app.installEventFilter(self)
+
+    def arm(self, milliseconds: int) -> None:
+        self._timer.setInterval(milliseconds)
+        self._timer.start()
+
+    def disarm(self) -> None:
+        self._timer.stop()
+
+    @property
+    def armed(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in _ACTIVITY and self._timer.isActive():
+            self._timer.start()
+        return False

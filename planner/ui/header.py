@@ -1,0 +1,91 @@
+"""The bar across the top: quick exit first, then where to go, then the guest banner.
+
+Quick exit is created first so it is first in keyboard order on every screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from planner.core.i18n import N_, _
+from planner.ui.quick_exit import QuickExitButton
+from planner.ui.widgets import button, card, label, set_text
+
+PAGES = (("topics", N_("Topics"), "Ctrl+1"), ("plan", N_("My plan"), "Ctrl+2"),
+         ("print", N_("Print"), "Ctrl+3"), ("settings", N_("Settings"), "Ctrl+4"),
+         ("help", N_("Help"), "F1"))
+
+
+class Header(QWidget):
+    """Quick exit, navigation, lock, and (for guests) the not-saving banner."""
+
+    go = Signal(str)
+    lock_requested = Signal()
+    end_requested = Signal()
+
+    def __init__(self, quick_exit: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.quick_exit = QuickExitButton(quick_exit)
+        self.brand = label(role="subtitle")
+        self.nav: dict[str, object] = {}
+        row = QHBoxLayout()
+        row.addWidget(self.quick_exit)
+        row.addSpacing(12)
+        row.addWidget(self.brand)
+        row.addStretch(1)
+        self.nav_box = QWidget()
+        nav_row = QHBoxLayout(self.nav_box)
+        nav_row.setContentsMargins(0, 0, 0, 0)
+        for key, _caption, _keys in PAGES:
+            widget = button()
+            widget.setCheckable(True)
+            widget.clicked.connect(lambda _c=False, k=key: self.go.emit(k))
+            nav_row.addWidget(widget)
+            self.nav[key] = widget
+        self.lock_button = button()
+        self.lock_button.clicked.connect(self.lock_requested.emit)
+        self.end_button = button()
+        self.end_button.clicked.connect(self.end_requested.emit)
+        nav_row.addWidget(self.lock_button)
+        nav_row.addWidget(self.end_button)
+        self.banner, banner_layout = card("banner")
+        self.banner_text = label()
+        banner_layout.addWidget(self.banner_text)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.nav_box)
+        layout.addWidget(self.banner)
+        self.show_session(active=False, guest=False)
+        self.retranslate()
+
+    def show_session(self, active: bool, guest: bool) -> None:
+        """Navigation only while a plan is open; the banner only for guests."""
+        self.nav_box.setVisible(active)
+        self.banner.setVisible(active and guest)
+        self.end_button.setVisible(guest)
+        self.lock_button.setVisible(not guest)
+
+    def mark(self, page: str) -> None:
+        for key, widget in self.nav.items():
+            widget.setChecked(key == page)  # type: ignore[attr-defined]
+
+    def retranslate(self) -> None:
+        self.brand.setText(_("Planner"))
+        for key, caption, keys in PAGES:
+            set_text(self.nav[key], _(caption), f"{_(caption)} ({keys})")  # type: ignore[arg-type]
+        set_text(self.lock_button, _("Lock"), _("Lock now (Ctrl+L)"))
+        set_text(self.end_button, _("End session"),
+                 _("Clear everything now. Print first if you want to keep your plan."))
+        self.banner_text.setText(_(
+            "You are using Planner without saving. Nothing is being saved: everything "
+            "disappears when you close the app or use quick exit. Print your plan if you want "
+            "to keep it."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

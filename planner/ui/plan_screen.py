@@ -1,0 +1,328 @@
+"""My plan: everything chosen, grouped by topic and status, editable in place; notes; trusted
+people; local resources and hotlines.
+
+Trusted people and the person's own resources share one editor (name, how to reach, a note),
+so adding, editing and removing work the same way for both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.content import Library, Resource
+from planner.core.hotlines import national_hotlines
+from planner.core.i18n import N_, _
+from planner.core.plan import STATUS_LABELS, ActionStatus, Plan, PlanError
+from planner.ui.topic_view import NotesBox
+from planner.ui.widgets import button, card, clear_layout, label, scrolling, set_text
+
+SHOWN_STATUSES = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
+STATUS_HEADINGS = {
+    ActionStatus.TODO: N_("To do"),
+    ActionStatus.LATER: N_("Later, when it is safe"),
+    ActionStatus.DONE: N_("Done"),
+}
+
+
+class Entry(Protocol):
+    id: int
+    name: str
+    reach: str
+    note: str
+
+
+class EntryEditor(QWidget):
+    """A list of (name, how to reach, note) entries with add, edit and remove."""
+
+    changed = Signal()
+
+    def __init__(self, load: Callable[[], Sequence[Entry]], add: Callable[[str, str, str], object],
+                 update: Callable[[int, str, str, str], None], remove: Callable[[int], None],
+                 words: Callable[[], dict[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load, self._add, self._update, self._remove = load, add, update, remove
+        self._words = words
+        self._editing: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.rows = QVBoxLayout()
+        layout.addLayout(self.rows)
+        self.form, form_layout = card()
+        fields = QFormLayout()
+        fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.name, self.reach, self.note = QLineEdit(), QLineEdit(), QLineEdit()
+        self.name_label, self.reach_label, self.note_label = label(), label(), label()
+        for caption, field in ((self.name_label, self.name), (self.reach_label, self.reach),
+                               (self.note_label, self.note)):
+            caption.setBuddy(field)
+            fields.addRow(caption, field)
+        form_layout.addLayout(fields)
+        self.error = label()
+        form_layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.cancel, self.save = button(), button(primary=True)
+        self.cancel.clicked.connect(self.close_form)
+        self.save.clicked.connect(self._save)
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save)
+        form_layout.addLayout(buttons)
+        self.form.hide()
+        self.add_button = button()
+        self.add_button.clicked.connect(lambda: self.open_form(None))
+        layout.addWidget(self.form)
+        layout.addWidget(self.add_button)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        clear_layout(self.rows)
+        words = self._words()
+        entries = self._load()
+        if not entries:
+            self.rows.addWidget(label(words["empty"], "muted"))
+        for entry in entries:
+            frame, inner = card()
+            inner.addWidget(label(entry.name, "subtitle"))
+            inner.addWidget(label(entry.reach))
+            if entry.note:
+                inner.addWidget(label(entry.note, "muted"))
+            actions = QHBoxLayout()
+            edit, remove = button(), button()
+            set_text(edit, _("Edit"), words["edit"].format(name=entry.name))
+            set_text(remove, _("Remove"), words["remove"].format(name=entry.name))
+            edit.setAccessibleName(words["edit"].format(name=entry.name))
+            remove.setAccessibleName(words["remove"].format(name=entry.name))
+            edit.clicked.connect(lambda _c=False, e=entry: self.open_form(e))
+            remove.clicked.connect(lambda _c=False, e=entry: self._delete(e.id))
+            actions.addWidget(edit)
+            actions.addWidget(remove)
+            actions.addStretch(1)
+            inner.addLayout(actions)
+            self.rows.addWidget(frame)
+
+    def open_form(self, entry: Entry | None) -> None:
+        self._editing = entry.id if entry else None
+        self.name.setText(entry.name if entry else "")
+        self.reach.setText(entry.reach if entry else "")
+        self.note.setText(entry.note if entry else "")
+        self.error.clear()
+        self.form.show()
+        self.add_button.hide()
+        self.name.setFocus()
+
+    def close_form(self) -> None:
+        self.form.hide()
+        self.add_button.show()
+        for field in (self.name, self.reach, self.note):
+            field.clear()
+
+    def _save(self) -> None:
+        name, reach, note = self.name.text().strip(), self.reach.text().strip(), self.note.text()
+        if not name:
+            self.error.setText(_("Please add a name."))
+            self.name.setFocus()
+            return
+        try:
+            if self._editing is None:
+                self._add(name, reach, note)
+            else:
+                self._update(self._editing, name, reach, note)
+        except PlanError as error:
+            self.error.setText(str(error))
+            return
+        self.close_form()
+        self.refresh()
+        self.changed.emit()
+
+    def _delete(self, entry_id: int) -> None:
+        self._remove(entry_id)
+        self.refresh()
+        self.changed.emit()
+
+    def retranslate(self) -> None:
+        words = self._words()
+        self.name_label.setText(_("Name"))
+        self.reach_label.setText(_("How to reach them"))
+        self.note_label.setText(_("Note (optional)"))
+        self.name.setAccessibleName(_("Name"))
+        self.reach.setAccessibleName(_("How to reach them"))
+        self.note.setAccessibleName(_("Note"))
+        set_text(self.cancel, _("Cancel"))
+        set_text(self.save, _("Save"))
+        set_text(self.add_button, words["add"])
+
+
+class PlanScreen(QWidget):
+    """Everything the person chose, in one place they can change."""
+
+    plan_changed = Signal()
+
+    def __init__(self, plan: Callable[[], Plan], library: Library,
+                 program_resources: Sequence[Resource], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self.library = library
+        self.program_resources = tuple(program_resources)
+        self.notes: list[NotesBox] = []
+        inner = QWidget()
+        self.column = QVBoxLayout(inner)
+        self.column.setSpacing(12)
+        self.title = label(role="title")
+        self.intro = label(role="muted")
+        self.steps_caption = label(role="subtitle")
+        self.steps = QVBoxLayout()
+        self.people_caption = label(role="subtitle")
+        self.people_help = label(role="muted")
+        self.people = EntryEditor(lambda: self._plan().contacts(),
+                                  lambda *a: self._plan().add_contact(*a),
+                                  lambda *a: self._plan().update_contact(*a),
+                                  lambda i: self._plan().remove_contact(i), self._people_words)
+        self.resources_caption = label(role="subtitle")
+        self.hotlines = QVBoxLayout()
+        self.own_resources = EntryEditor(lambda: self._plan().resources(),
+                                         lambda *a: self._plan().add_resource(*a),
+                                         lambda *a: self._plan().update_resource(*a),
+                                         lambda i: self._plan().remove_resource(i),
+                                         self._resource_words)
+        for widget in (self.title, self.intro, self.steps_caption):
+            self.column.addWidget(widget)
+        self.column.addLayout(self.steps)
+        for widget in (self.people_caption, self.people_help, self.people,
+                       self.resources_caption):
+            self.column.addWidget(widget)
+        self.column.addLayout(self.hotlines)
+        self.column.addWidget(self.own_resources)
+        self.column.addStretch(1)
+        scroll = scrolling(inner)
+        self.scroll = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.retranslate()
+
+    @staticmethod
+    def _people_words() -> dict[str, str]:
+        return {"empty": _("No one added yet. Add people you trust and how to reach them safely."),
+                "add": _("Add a person"), "edit": _("Edit {name}"), "remove": _("Remove {name}")}
+
+    @staticmethod
+    def _resource_words() -> dict[str, str]:
+        return {"empty": _("You can add places and numbers that help you, like a local program."),
+                "add": _("Add a place or number"), "edit": _("Edit {name}"),
+                "remove": _("Remove {name}")}
+
+    def set_library(self, library: Library) -> None:
+        self.flush()
+        self.library = library
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the whole page from the plan."""
+        plan = self._plan()
+        statuses = plan.statuses()
+        notes = plan.notes()
+        clear_layout(self.steps)
+        self.notes = []
+        shown_any = False
+        for topic in self.library.topics:
+            chosen = [a for a in topic.actions if statuses.get(a.id) in SHOWN_STATUSES]
+            if not chosen and topic.id not in notes:
+                continue
+            shown_any = True
+            frame, inner = card()
+            inner.addWidget(label(topic.title, "subtitle"))
+            for status in SHOWN_STATUSES:
+                actions = [a for a in chosen if statuses[a.id] is status]
+                if not actions:
+                    continue
+                inner.addWidget(label(_(STATUS_HEADINGS[status]), "muted"))
+                for action in actions:
+                    inner.addLayout(self._action_line(action.id, action.text, status))
+            box = NotesBox(lambda text, t=topic.id: self._save_note(t, text))
+            box.load(notes.get(topic.id, ""))
+            self.notes.append(box)
+            inner.addWidget(box)
+            self.steps.addWidget(frame)
+        if not shown_any:
+            self.steps.addWidget(label(_(
+                "Nothing here yet. In Topics, choose \u201cAdd to my plan\u201d on the steps you "
+                "want, and they will show up here."), "muted"))
+        self.people.refresh()
+        self.own_resources.refresh()
+        self._show_hotlines()
+
+    def _action_line(self, action_id: str, text: str, status: ActionStatus) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(label(text), 1)
+        choice = QComboBox()
+        for option in ActionStatus:
+            choice.addItem(_(STATUS_LABELS[option]), option.value)
+        choice.addItem(_("Remove from my plan"), "")
+        choice.setCurrentIndex(choice.findData(status.value))
+        choice.setAccessibleName(_("Status of: {step}").format(step=text))
+        choice.activated.connect(lambda _i, c=choice, a=action_id: self._set_status(a, c))
+        row.addWidget(choice)
+        return row
+
+    def _set_status(self, action_id: str, choice: QComboBox) -> None:
+        value = choice.currentData()
+        self._plan().set_status(action_id, ActionStatus(value) if value else None)
+        self.plan_changed.emit()
+        self.refresh()
+
+    def _save_note(self, topic_id: str, text: str) -> None:
+        self._plan().set_note(topic_id, text)
+
+    def _show_hotlines(self) -> None:
+        clear_layout(self.hotlines)
+        for line in national_hotlines():
+            frame, inner = card()
+            inner.addWidget(label(line.name, "subtitle"))
+            inner.addWidget(label(line.reach))
+            if line.note:
+                inner.addWidget(label(line.note, "muted"))
+            self.hotlines.addWidget(frame)
+        for resource in self.program_resources:
+            frame, inner = card()
+            inner.addWidget(label(resource.name, "subtitle"))
+            reach = " \u00b7 ".join(x for x in (resource.phone, resource.text, resource.web) if x)
+            inner.addWidget(label(reach))
+            for extra in (resource.hours, resource.note):
+                if extra:
+                    inner.addWidget(label(extra, "muted"))
+            self.hotlines.addWidget(frame)
+
+    def flush(self) -> None:
+        for box in self.notes:
+            if box.pending:
+                box.flush()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("My plan"))
+        self.scroll.setAccessibleName(self.title.text())
+        self.intro.setText(_("Everything you chose, in one place. Changes are saved as you go."))
+        self.steps_caption.setText(_("Steps I chose"))
+        self.people_caption.setText(_("People I trust"))
+        self.people_help.setText(_(
+            "Only write down ways to reach them that are safe if someone else sees this plan."))
+        self.resources_caption.setText(_("Help lines and local resources"))
+        self.people.retranslate()
+        self.own_resources.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.isVisible():
+                self.refresh()
+        super().changeEvent(event)

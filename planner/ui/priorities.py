@@ -1,0 +1,96 @@
+"""What matters to you: optional priorities and platforms that order the topics.
+
+Skippable, and nothing here chooses an action for the person: it only changes which topics come
+first and which steps are marked "suggested".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from planner.core.choices import PLATFORM_LABELS, PRIORITY_LABELS
+from planner.core.i18n import _
+from planner.core.plan import Plan
+from planner.ui.widgets import FlowLayout, button, label, scrolling, set_text
+
+
+class PrioritiesScreen(QWidget):
+    """Tick what matters; `done` fires on Continue or Skip."""
+
+    done = Signal()
+
+    def __init__(self, plan: Callable[[], Plan], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self.title = label(role="title")
+        self.intro = label()
+        self.priority_caption = label(role="subtitle")
+        self.platform_caption = label(role="subtitle")
+        self.priority_boxes = {key: QCheckBox() for key in PRIORITY_LABELS}
+        self.platform_boxes = {key: QCheckBox() for key in PLATFORM_LABELS}
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setSpacing(10)
+        column.addWidget(self.title)
+        column.addWidget(self.intro)
+        for caption, boxes in ((self.priority_caption, self.priority_boxes),
+                               (self.platform_caption, self.platform_boxes)):
+            column.addWidget(caption)
+            holder = QWidget()
+            flow = FlowLayout(holder, spacing=14)
+            for box in boxes.values():
+                flow.addWidget(box)
+            column.addWidget(holder)
+        column.addStretch(1)
+        scroll = scrolling(inner)
+        self.scroll = scroll
+        self.skip = button()
+        self.save = button(primary=True)
+        self.skip.clicked.connect(self.done.emit)
+        self.save.clicked.connect(self._save)
+        row = QHBoxLayout()
+        row.addWidget(self.skip)
+        row.addStretch(1)
+        row.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def load(self) -> None:
+        """Tick what the plan already holds."""
+        plan = self._plan()
+        chosen = plan.priorities() | plan.platforms()
+        for key, box in {**self.priority_boxes, **self.platform_boxes}.items():
+            box.setChecked(key in chosen)
+
+    def _save(self) -> None:
+        plan = self._plan()
+        plan.set_priorities(k for k, box in self.priority_boxes.items() if box.isChecked())
+        plan.set_platforms(k for k, box in self.platform_boxes.items() if box.isChecked())
+        self.done.emit()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("What matters to you?"))
+        self.scroll.setAccessibleName(self.title.text())
+        self.intro.setText(_(
+            "This is optional. What you pick changes which topics come first and which steps "
+            "are marked as suggested. It never chooses anything for you."))
+        self.priority_caption.setText(_("What would you like help with?"))
+        self.platform_caption.setText(_("Which apps and devices do you use?"))
+        for boxes, labels in ((self.priority_boxes, PRIORITY_LABELS),
+                              (self.platform_boxes, PLATFORM_LABELS)):
+            for key, box in boxes.items():
+                box.setText(_(labels[key]))
+                box.setAccessibleName(_(labels[key]))
+        set_text(self.skip, _("Skip for now"))
+        set_text(self.save, _("Continue"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

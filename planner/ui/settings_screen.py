@@ -1,0 +1,239 @@
+"""Settings: text size, contrast, auto-lock, advocate view, language, passphrase, erase.
+
+Settings are kept inside the vault (never in QSettings), so a guest session's settings vanish
+with it and a saved plan's follow its passphrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core import passphrase as passphrase_rules
+from planner.core.i18n import _, available_languages, current_language
+from planner.core.plan import Plan
+from planner.core.vault import VaultError
+from planner.ui.welcome import PassphraseField, language_name
+from planner.ui.widgets import button, card, label, scrolling, set_text
+
+TEXT_SIZES = (100, 125, 150, 175, 200)
+DEFAULT_LOCK_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """The person's display and safety preferences, read from the plan."""
+
+    text_scale: int = 100
+    high_contrast: bool = False
+    lock_minutes: int = DEFAULT_LOCK_MINUTES
+    advocate_view: bool = False
+
+    @classmethod
+    def from_plan(cls, plan: Plan | None) -> Preferences:
+        if plan is None:
+            return cls()
+        try:
+            scale = int(plan.setting("text_scale", "100"))
+            minutes = int(plan.setting("lock_minutes", str(DEFAULT_LOCK_MINUTES)))
+        except ValueError:
+            return cls()
+        return cls(text_scale=scale if scale in TEXT_SIZES else 100,
+                   high_contrast=plan.setting("high_contrast") == "1",
+                   lock_minutes=min(60, max(1, minutes)),
+                   advocate_view=plan.setting("advocate_view") == "1")
+
+    def save(self, plan: Plan) -> None:
+        plan.set_setting("text_scale", str(self.text_scale))
+        plan.set_setting("high_contrast", "1" if self.high_contrast else "0")
+        plan.set_setting("lock_minutes", str(self.lock_minutes))
+        plan.set_setting("advocate_view", "1" if self.advocate_view else "0")
+
+
+class SettingsScreen(QWidget):
+    """Change how the app looks and behaves; change the passphrase; erase the plan."""
+
+    preferences_changed = Signal(object)
+    language_chosen = Signal(str)
+    erase_requested = Signal()
+
+    def __init__(self, plan: Callable[[], Plan], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setSpacing(12)
+        self.title = label(role="title")
+        column.addWidget(self.title)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.size = QComboBox()
+        for percent in TEXT_SIZES:
+            self.size.addItem(f"{percent}%", percent)
+        self.contrast = QCheckBox()
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 60)
+        self.advocate = QCheckBox()
+        self.language = QComboBox()
+        for code in available_languages():
+            self.language.addItem(language_name(code), code)
+        self.size_label, self.minutes_label, self.language_label = label(), label(), label()
+        self.size_label.setBuddy(self.size)
+        self.minutes_label.setBuddy(self.minutes)
+        self.language_label.setBuddy(self.language)
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.size_label, self.size)
+        form.addRow(self.contrast)
+        form.addRow(self.minutes_label, self.minutes)
+        form.addRow(self.advocate)
+        self.advocate_help = label(role="muted")
+        form.addRow(self.advocate_help)
+        column.addLayout(form)
+        for widget in (self.size, self.language):
+            widget.currentIndexChanged.connect(self._changed)
+        self.contrast.toggled.connect(self._changed)
+        self.advocate.toggled.connect(self._changed)
+        self.minutes.valueChanged.connect(self._changed)
+
+        self.passphrase_card, passphrase_layout = card()
+        self.passphrase_title = label(role="subtitle")
+        self.old, self.new, self.again = PassphraseField(), PassphraseField(), PassphraseField()
+        self.old_label, self.new_label, self.again_label = label(), label(), label()
+        fields = QFormLayout()
+        fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for caption, field in ((self.old_label, self.old), (self.new_label, self.new),
+                               (self.again_label, self.again)):
+            caption.setBuddy(field)
+            fields.addRow(caption, field)
+        self.passphrase_message = label()
+        self.change_button = button()
+        self.change_button.clicked.connect(self._change_passphrase)
+        passphrase_layout.addWidget(self.passphrase_title)
+        passphrase_layout.addLayout(fields)
+        passphrase_layout.addWidget(self.passphrase_message)
+        passphrase_layout.addWidget(self.change_button)
+        column.addWidget(self.passphrase_card)
+
+        self.erase_card, erase_layout = card("caution")
+        self.erase_title = label(role="subtitle")
+        self.erase_help = label()
+        self.erase_confirm = QLineEdit()
+        self.erase_button = button()
+        self.erase_button.setEnabled(False)
+        self.erase_confirm.textChanged.connect(
+            lambda text: self.erase_button.setEnabled(text.strip().upper() == self.erase_word()))
+        self.erase_button.clicked.connect(self.erase_requested.emit)
+        row = QHBoxLayout()
+        row.addWidget(self.erase_confirm, 1)
+        row.addWidget(self.erase_button)
+        for widget in (self.erase_title, self.erase_help):
+            erase_layout.addWidget(widget)
+        erase_layout.addLayout(row)
+        column.addWidget(self.erase_card)
+        column.addStretch(1)
+        scroll = scrolling(inner)
+        self.scroll = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._loading = False
+        self.retranslate()
+
+    @staticmethod
+    def erase_word() -> str:
+        # NOTE: the word the person types to confirm erasing; translate as one short word.
+        return _("ERASE").upper()
+
+    def load(self, preferences: Preferences) -> None:
+        """Show the current preferences without writing them back."""
+        self._loading = True
+        self.size.setCurrentIndex(max(0, self.size.findData(preferences.text_scale)))
+        self.contrast.setChecked(preferences.high_contrast)
+        self.minutes.setValue(preferences.lock_minutes)
+        self.advocate.setChecked(preferences.advocate_view)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        guest = self._plan().is_guest
+        self.passphrase_card.setVisible(not guest)
+        self.erase_card.setVisible(not guest)
+        self.erase_confirm.clear()
+        self._loading = False
+
+    def preferences(self) -> Preferences:
+        return Preferences(text_scale=int(self.size.currentData()),
+                           high_contrast=self.contrast.isChecked(),
+                           lock_minutes=self.minutes.value(),
+                           advocate_view=self.advocate.isChecked())
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        preferences = self.preferences()
+        preferences.save(self._plan())
+        if self.language.currentData() != current_language():
+            self.language_chosen.emit(self.language.currentData())
+        self.preferences_changed.emit(preferences)
+
+    def _change_passphrase(self) -> None:
+        new, again = self.new.text(), self.again.text()
+        if len(new) < passphrase_rules.MIN_LENGTH:
+            self.passphrase_message.setText(_("Please use at least 8 characters."))
+            return
+        if new != again:
+            self.passphrase_message.setText(_("The two new passphrases are not the same."))
+            return
+        try:
+            self._plan().vault.change_passphrase(self.old.text(), new)
+        except VaultError as error:
+            self.passphrase_message.setText(str(error))
+            return
+        for field in (self.old, self.new, self.again):
+            field.clear()
+        self.passphrase_message.setText(_("Your passphrase is changed. Use the new one from now on."))
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Settings"))
+        self.scroll.setAccessibleName(self.title.text())
+        self.language_label.setText(_("Language"))
+        self.language.setAccessibleName(_("Language"))
+        self.size_label.setText(_("Text size"))
+        self.size.setAccessibleName(_("Text size"))
+        self.contrast.setText(_("High contrast (white text on black)"))
+        self.contrast.setAccessibleName(self.contrast.text())
+        self.minutes_label.setText(_("Lock after this many minutes without use"))
+        self.minutes.setAccessibleName(self.minutes_label.text())
+        self.advocate.setText(_("I'm helping someone (advocate view)"))
+        self.advocate.setAccessibleName(self.advocate.text())
+        self.advocate_help.setText(_(
+            "Shows questions to open each topic and every caution in full."))
+        self.passphrase_title.setText(_("Change passphrase"))
+        self.old_label.setText(_("Current passphrase"))
+        self.new_label.setText(_("New passphrase"))
+        self.again_label.setText(_("New passphrase again"))
+        for field, caption in ((self.old, self.old_label), (self.new, self.new_label),
+                               (self.again, self.again_label)):
+            field.setAccessibleName(caption.text())
+        set_text(self.change_button, _("Change passphrase"))
+        self.erase_title.setText(_("Erase this plan"))
+        self.erase_help.setText(_(
+            "This deletes your saved plan from this computer and cannot be undone. To go on, "
+            "type {word} in the box.").format(word=self.erase_word()))
+        self.erase_confirm.setAccessibleName(_("Type {word} to confirm").format(word=self.erase_word()))
+        set_text(self.erase_button, _("Erase my plan"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,189 @@
+"""One topic on screen: its text, the advocate's prompts, its actions and a notes box.
+
+Content text is turned into labels from the core's Markdown blocks (every run HTML-escaped, so
+content can never inject markup; links are only text). Each action shows its caution *above*
+its choices, so it is read before anything is chosen.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.content import Action, Topic
+from planner.core.i18n import _
+from planner.core.markdown import Block, parse_blocks
+from planner.core.plan import STATUS_LABELS, ActionStatus
+from planner.ui.widgets import FlowLayout, card, label
+
+NOTE_SAVE_DELAY_MS = 400
+UNDECIDED = "undecided"
+
+
+def block_label(block: Block) -> QLabel:
+    """A label for one Markdown block; bold runs are the only markup, all text escaped."""
+    parts = []
+    for run in block.runs:
+        text = html.escape(run.text)
+        parts.append(f"<b>{text}</b>" if run.bold else text)
+    widget = QLabel()
+    widget.setTextFormat(Qt.TextFormat.RichText)
+    widget.setWordWrap(True)
+    widget.setOpenExternalLinks(False)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    body = "".join(parts)
+    if block.kind == "heading":
+        widget.setProperty("role", "subtitle")
+    elif block.kind == "bullet":
+        body = "\u2022\u00a0" + body
+        widget.setIndent(16 * max(1, block.level))
+    widget.setText(body)
+    widget.setAccessibleName(widget.text().replace("<b>", "").replace("</b>", ""))
+    return widget
+
+
+class ActionRow(QFrame):
+    """An action: its words, any caution, and the choice of what to do about it."""
+
+    status_chosen = Signal(str, object)  # action id, ActionStatus | None
+
+    def __init__(self, action: Action, status: ActionStatus | None, suggested: bool,
+                 advocate_view: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        text = action.text + (f"  ({_('in English')})" if action.fallback else "")
+        self.text = label(text)
+        self.text.setProperty("role", "action")
+        font = self.text.font()
+        font.setBold(True)
+        self.text.setFont(font)
+        layout.addWidget(self.text)
+        if suggested:
+            layout.addWidget(label(_("Suggested for you, based on what matters to you."), "muted"))
+        self.caution: QFrame | None = None
+        if action.caution:
+            self.caution, caution_layout = card("caution")
+            heading = _("Before you do this")
+            caution_layout.addWidget(label("\u26a0 " + heading, "subtitle"))
+            caution_layout.addWidget(label(action.caution))
+            if action.alerts_abuser and advocate_view:
+                caution_layout.addWidget(label(_(
+                    "This step may let the other person know something changed. "
+                    "Talk through timing and documentation before choosing it.")))
+            self.caution.setAccessibleName(heading + ": " + action.caution)
+            layout.addWidget(self.caution)
+        choices = QWidget()
+        flow = FlowLayout(choices)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        options: list[tuple[str, str]] = [(s.value, _(STATUS_LABELS[s])) for s in ActionStatus]
+        options.append((UNDECIDED, _("Not decided")))
+        for value, caption in options:
+            radio = QRadioButton(caption)
+            radio.setAccessibleName(caption)
+            radio.setAccessibleDescription(action.text)
+            self.group.addButton(radio)
+            self.buttons[value] = radio
+            flow.addWidget(radio)
+        self.buttons[status.value if status else UNDECIDED].setChecked(True)
+        self.group.buttonToggled.connect(self._toggled)
+        layout.addWidget(choices)
+
+    def _toggled(self, radio: QRadioButton, checked: bool) -> None:
+        if not checked:
+            return
+        value = next(key for key, button in self.buttons.items() if button is radio)
+        self.status_chosen.emit(self.action.id, None if value == UNDECIDED else ActionStatus(value))
+
+
+class NotesBox(QWidget):
+    """A topic's notes, saved a moment after typing stops (and at once on `flush`)."""
+
+    def __init__(self, save: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.caption = label(role="subtitle")
+        self.help = label(role="muted")
+        self.editor = QPlainTextEdit()
+        self.editor.setTabChangesFocus(True)
+        self.editor.setMinimumHeight(120)
+        self.caption.setBuddy(self.editor)
+        self.error = label()
+        self.error.hide()
+        layout.addWidget(self.caption)
+        layout.addWidget(self.help)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.error)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.editor.textChanged.connect(self._timer.start)
+        self.retranslate()
+
+    def load(self, text: str) -> None:
+        self._timer.stop()
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(text)
+        self.editor.blockSignals(False)
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def flush(self) -> None:
+        """Save now, if there is anything unsaved."""
+        self._timer.stop()
+        try:
+            self._save(self.editor.toPlainText())
+        except Exception as error:  # noqa: BLE001 - any save failure is shown, nothing lost
+            self.error.setText(str(error))
+            self.error.show()
+        else:
+            self.error.hide()
+
+    def retranslate(self) -> None:
+        self.caption.setText(_("My notes for this topic"))
+        self.help.setText(_("Saved as you type. Only people with your passphrase can read them."))
+        self.editor.setAccessibleName(_("My notes for this topic"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def advocate_panel(topic: Topic) -> QFrame:
+    """Questions an advocate can ask, their notes, and every caution in the topic."""
+    frame, layout = card("banner")
+    frame.setAccessibleName(_("For advocates"))
+    layout.addWidget(label(_("For advocates: questions to open this topic"), "subtitle"))
+    for prompt in topic.advocate_prompts:
+        layout.addWidget(label("\u2022 " + prompt))
+    if topic.advocate_notes:
+        layout.addWidget(label(topic.advocate_notes, "muted"))
+    cautions = [action for action in topic.actions if action.caution]
+    if cautions:
+        layout.addWidget(label(_("Steps in this topic that need care"), "subtitle"))
+        for action in cautions:
+            line = f"\u2022 {action.text} \u2014 {action.caution}"
+            if action.alerts_abuser:
+                line += " " + _("(May alert the other person.)")
+            layout.addWidget(label(line))
+    return frame

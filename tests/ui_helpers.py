@@ -1,0 +1,95 @@
+"""Building the real app window for GUI tests, and walking its widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from planner.core.session import Session
+from planner.ui.application import build_window, make_application
+from planner.ui.auto_lock import IdleLock
+from planner.ui.main_window import MainWindow
+from planner.ui.quick_exit import QuickExit
+
+
+@dataclass
+class AppUnderTest:
+    window: MainWindow
+    quick_exit: QuickExit
+    idle: IdleLock
+    session: Session
+    quits: list[int] = field(default_factory=list)
+
+
+def start_app(data_dir: Path, qtbot=None) -> AppUnderTest:  # type: ignore[no-untyped-def]
+    """The real window, wired as in the app, except that quitting is recorded, not done.
+
+    Passing `qtbot` closes and deletes the window after the test, so windows don't pile up.
+    """
+    app = make_application()
+    session = Session(data_dir)
+    quits: list[int] = []
+    window, exit_now, idle = build_window(app, session, quit_app=lambda: quits.append(1))
+    if qtbot is not None:
+        qtbot.addWidget(window)
+    window.resize(1100, 780)
+    window.show()
+    QApplication.processEvents()
+    return AppUnderTest(window, exit_now, idle, session, quits)
+
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea)
+
+
+def visible_controls(root: QWidget) -> Iterator[QWidget]:
+    """Every visible control a keyboard or screen-reader user can reach under `root`."""
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+            continue  # the editor inside a spin box or combo box is named by its owner
+        if isinstance(widget, INTERACTIVE) and widget.isVisibleTo(root) and widget.isEnabled():
+            if isinstance(widget, QAbstractScrollArea) and not widget.focusPolicy():
+                continue
+            yield widget
+
+
+def accessible_name(widget: QWidget) -> str:
+    """The name a screen reader announces (Qt's accessibility layer, buddies included)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface else ""
+
+
+def clipped_labels(root: QWidget) -> list[str]:
+    """Visible labels whose text needs more height than they were given."""
+    clipped = []
+    for widget in root.findChildren(QLabel):
+        if not widget.isVisibleTo(root) or not widget.text():
+            continue
+        if widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+        else:
+            needed = widget.sizeHint().height()
+        if widget.height() + 1 < needed or (not widget.wordWrap()
+                                            and widget.width() + 1 < widget.sizeHint().width()):
+            clipped.append(widget.text()[:60])
+    return clipped
+
+
+def clipped_buttons(root: QWidget) -> list[str]:
+    """Visible buttons narrower or shorter than their text needs."""
+    return [button.text() for button in root.findChildren(QAbstractButton)
+            if button.isVisibleTo(root) and button.text()
+            and (button.width() + 1 < button.minimumSizeHint().width()
+                 or button.height() + 1 < button.minimumSizeHint().height())]
