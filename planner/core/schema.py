@@ -60,6 +60,18 @@ def create(connection: sqlcipher3.Connection, version: int = SCHEMA_VERSION) -> 
     )
 
 
+def _tables(script: str) -> set[str]:
+    return {line.split()[2] for line in script.splitlines() if line.startswith("CREATE TABLE")}
+
+
+def has_tables(connection: sqlcipher3.Connection, version: int) -> bool:
+    """Whether every table of schema `version` is there (a vault missing one is damaged)."""
+    expected = _tables(SCHEMA_CURRENT if version == SCHEMA_VERSION else SCHEMA_V1)
+    found = {row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return expected <= found
+
+
 def stored_version(connection: sqlcipher3.Connection) -> int:
     """The schema version written in the vault."""
     row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()

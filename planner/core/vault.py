@@ -146,7 +146,8 @@ def _check_file(path: Path) -> None:
     if not os.access(path, os.R_OK | os.W_OK):
         raise _inaccessible()
     size = path.stat().st_size
-    if size == 0:
+    if size < PAGE_SIZE:
+        # Not even one page: no salt to derive a key from, so it cannot be a vault.
         raise _damaged(restorable=backup_path(path).is_file())
     with open(path, "rb") as handle:
         if handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER:
@@ -189,7 +190,9 @@ def _verify(connection: sqlcipher3.Connection) -> None:
         if connection.execute("PRAGMA cipher_integrity_check").fetchall():
             raise _PagesDamaged
         (result,) = connection.execute("PRAGMA quick_check").fetchone()
-        schema.stored_version(connection)
+        version = schema.stored_version(connection)
+        if version <= schema.SCHEMA_VERSION and not schema.has_tables(connection, version):
+            raise _PagesDamaged
     except (sqlcipher3.DatabaseError, LookupError, ValueError):
         raise _PagesDamaged from None
     if result != "ok":
@@ -359,8 +362,13 @@ class Vault:
             raise
 
     def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Rows for a read-only statement."""
-        return self.connection.execute(sql, parameters).fetchall()
+        """Rows for a read-only statement; a read that fails is explained, not raised raw."""
+        try:
+            return self.connection.execute(sql, parameters).fetchall()
+        except sqlcipher3.Error:
+            raise VaultDamaged(_(
+                "Part of your plan could not be read. Close the app and open it again; if this "
+                "keeps happening, your plan file may be damaged.")) from None
 
     def refresh_backup(self) -> None:
         """Copy the (encrypted) vault file to its last-good backup, atomically."""

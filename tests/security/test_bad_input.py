@@ -1,0 +1,221 @@
+"""Hostile and broken input: damaged vaults, full disks, read-only folders, strange text.
+
+Every case must end in a clear VaultError (or a clean success), never a crash, and must leave
+the saved data exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from planner.core import schema
+from planner.core.plan import Plan, PlanError
+from planner.core.vault import PAGE_SIZE, Vault, VaultDamaged, VaultError, backup_path
+from vault_helpers import CANARY, PASSPHRASE, digest, make_vault
+
+Damage = Callable[[Path], None]
+
+
+def _truncate(at: int) -> Damage:
+    return lambda path: path.write_bytes(path.read_bytes()[:at])
+
+
+def _flip(offset: int) -> Damage:
+    def damage(path: Path) -> None:
+        data = bytearray(path.read_bytes())
+        data[offset % len(data)] ^= 0x5A
+        path.write_bytes(data)
+    return damage
+
+
+def _replace(content: Callable[[int], bytes]) -> Damage:
+    return lambda path: path.write_bytes(content(path.stat().st_size))
+
+
+def _plain_sqlite(path: Path) -> None:
+    path.unlink()
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE meta (key, value)")
+
+
+def _wrong_schema(path: Path) -> None:
+    vault = Vault.open(path, PASSPHRASE)
+    with vault.transaction() as connection:
+        connection.execute("DROP TABLE contacts")
+    vault.close()
+
+
+def _directory(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+def _symlink(path: Path) -> None:
+    target = path.with_name("elsewhere.db")
+    path.rename(target)
+    path.symlink_to(target)
+
+
+DAMAGES: dict[str, Damage] = {
+    **{f"truncate-{at}": _truncate(at) for at in (1, 15, 16, 17, 100, 1024, 4095, 4096, 4097,
+                                                  8191, 12000)},
+    **{f"flip-{where}": _flip(offset) for where, offset in (
+        ("salt", 0), ("salt-end", 15), ("header", 20), ("page1-mid", 2000),
+        ("page1-hmac", PAGE_SIZE - 10), ("page2", PAGE_SIZE + 100), ("last", -1),
+        ("last-page", -2000))},
+    "zero-bytes": _replace(lambda size: bytes(size)),
+    "random-bytes": _replace(lambda size: random.Random(size).randbytes(size)),
+    "random-short": _replace(lambda size: random.Random(1).randbytes(37)),
+    "empty": _replace(lambda size: b""),
+    "text-file": _replace(lambda size: b"hello, this is not a plan\n" * 200),
+    "plain-sqlite": _plain_sqlite,
+    "directory": _directory,
+    "symlink": _symlink,
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGES))
+def test_damaged_vaults_give_clear_errors_and_change_nothing(tmp_path: Path, name: str) -> None:
+    path = make_vault(tmp_path)
+    DAMAGES[name](path)
+    backup = backup_path(path)
+    before = {p: digest(p) for p in path.parent.iterdir() if p.is_file() and not p.is_symlink()}
+    with pytest.raises(VaultError) as caught:
+        Vault.open(path, PASSPHRASE)
+    message = str(caught.value)
+    assert len(message) > 30 and "Traceback" not in message
+    after = {p: digest(p) for p in path.parent.iterdir() if p.is_file() and not p.is_symlink()}
+    assert after == before
+    assert Plan(Vault.open(backup, PASSPHRASE)).note("location") == f"note {CANARY}"
+
+
+def test_there_are_at_least_twenty_kinds_of_damage() -> None:
+    assert len(DAMAGES) >= 20
+
+
+def test_wrong_schema_is_damage_not_a_crash(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    _wrong_schema(path)
+    before = digest(path)
+    with pytest.raises(VaultDamaged):
+        Vault.open(path, PASSPHRASE)
+    assert digest(path) == before
+
+
+def test_unreadable_file_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = make_vault(tmp_path)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path
+                        else real_access(p, mode, **kw))
+    with pytest.raises(VaultError) as caught:
+        Vault.open(path, PASSPHRASE)
+    assert "permission" in str(caught.value)
+
+
+def test_full_disk_keeps_the_last_good_vault(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    vault = Vault.open(path, PASSPHRASE)
+    plan = Plan(vault)
+    pages = vault.connection.execute("PRAGMA page_count").fetchone()[0]
+    vault.connection.execute(f"PRAGMA max_page_count = {pages + 1}")
+    with pytest.raises(VaultError) as caught:
+        plan.set_note("children", "x" * 900_000)
+    assert "disk is full" in str(caught.value)
+    assert plan.note("children") == ""
+    vault.close()
+    plan = Plan(Vault.open(path, PASSPHRASE))
+    assert plan.note("location") == f"note {CANARY}"
+    plan.vault.close()
+
+
+def test_read_only_folder_keeps_the_last_good_vault(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    vault = Vault.open(path, PASSPHRASE)
+    vault.connection.execute("PRAGMA query_only = ON")
+    with pytest.raises(VaultError) as caught:
+        Plan(vault).add_contact("New", "555", "")
+    assert "won't let the app write" in str(caught.value)
+    vault.close()
+    plan = Plan(Vault.open(path, PASSPHRASE))
+    assert [c.name for c in plan.contacts()] == [f"Friend {CANARY}"]
+    plan.vault.close()
+
+
+HOSTILE = [
+    "\u202eevil\u202c override", "zero\u200bwidth\u200djoin", "nul\x00inside", "emoji \U0001f469\u200d\U0001f467",
+    "\ufeffbom", "tab\tnew\nline\r\n", "a" * 5000, "\U0010ffff edge", "combining e\u0301\u0301\u0301",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_is_stored_exactly(tmp_path: Path, text: str) -> None:
+    vault = Vault.create(tmp_path / "plan.db", PASSPHRASE)
+    plan = Plan(vault)
+    plan.set_note("location", text)
+    contact = plan.add_contact(text, text, text)
+    vault.close()
+    plan = Plan(Vault.open(tmp_path / "plan.db", PASSPHRASE))
+    assert plan.note("location") == text
+    assert plan.contacts() == (contact,)
+    plan.vault.close()
+
+
+def test_lone_surrogates_are_refused_clearly_and_change_nothing(tmp_path: Path) -> None:
+    vault = Vault.create(tmp_path / "plan.db", PASSPHRASE)
+    plan = Plan(vault)
+    plan.set_note("location", "kept")
+    with pytest.raises(PlanError) as caught:
+        plan.set_note("location", "half \ud800 a pair")
+    assert "character" in str(caught.value)
+    assert plan.note("location") == "kept"
+    vault.close()
+
+
+def test_one_megabyte_note_round_trips_and_more_is_refused(tmp_path: Path) -> None:
+    vault = Vault.create(tmp_path / "plan.db", PASSPHRASE)
+    plan = Plan(vault)
+    big = ("\u00e9" * 100 + "\n") * 5000
+    assert len(big.encode()) < 1024 * 1024
+    plan.set_note("location", big)
+    with pytest.raises(PlanError):
+        plan.set_note("children", "x" * (1024 * 1024 + 1))
+    vault.close()
+    assert Plan(Vault.open(tmp_path / "plan.db", PASSPHRASE)).note("location") == big
+
+
+@pytest.mark.parametrize("passphrase", ["\u202eevil", "\U0001f511\U0001f511\U0001f511 keys",
+                                        "nul\x00pass", "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",
+                                        "x" * 2000, " leading and trailing "])
+def test_any_unicode_passphrase(tmp_path: Path, passphrase: str) -> None:
+    path = tmp_path / "plan.db"
+    Vault.create(path, passphrase).close()
+    Vault.open(path, passphrase).close()
+    with pytest.raises(VaultError):
+        Vault.open(path, passphrase.strip() + "!")
+
+
+def test_after_lock_the_connection_is_closed_and_the_key_zeroed(tmp_path: Path) -> None:
+    from planner.core.session import Session
+
+    session = Session(tmp_path / "data")
+    session.start_new(PASSPHRASE)
+    vault = session.plan.vault  # type: ignore[union-attr]
+    session.lock()
+    assert not vault.is_open
+    assert vault._connection is None
+    assert len(vault._key) == 32 and not any(vault._key)
+    with pytest.raises(VaultError):
+        session.plan.notes()  # type: ignore[union-attr]
+
+
+def test_migrating_keeps_schema_version_and_data_together(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    vault = Vault.open(path, PASSPHRASE)
+    assert schema.stored_version(vault.connection) == schema.SCHEMA_VERSION
+    vault.close()
