@@ -38,11 +38,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _prepare_process() -> None:
-    """Privacy settings that must hold before any file or key is touched."""
+    """Privacy settings that must hold before any file is touched (SQLCipher silences itself
+    when it is first loaded, see `planner.core.vault`)."""
     os.umask(0o077)
-    from planner.core.vault import silence_sqlcipher_logging
-
-    silence_sqlcipher_logging()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from planner.ui.application import apply_preferences
-from planner.ui.settings_screen import Preferences
+from planner.core.preferences import Preferences
 from planner.core.plan import ActionStatus
 from ui_helpers import accessible_name, clipped_buttons, clipped_labels, start_app, visible_controls
 

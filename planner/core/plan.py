@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from planner.core.i18n import N_, _
-from planner.core.vault import Vault, VaultError
+from planner.core.errors import VaultError
+
+if TYPE_CHECKING:
+    from planner.core.vault import Vault
 
 MAX_TEXT_BYTES = 1024 * 1024
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.core.i18n import _
 from planner.core.paths import vault_path
 from planner.core.plan import Plan
-from planner.core.vault import Vault, VaultError, WrongPassphrase
+from planner.core.errors import VaultError, WrongPassphrase
+
+if TYPE_CHECKING:
+    from planner.core.vault import Vault
 
 FREE_TRIES = 3
 MAX_WAIT_SECONDS = 60.0
@@ -71,6 +75,8 @@ class Session:
         return self.plan is not None and self.plan.is_guest
 
     def start_new(self, passphrase: str) -> Plan:
+        from planner.core.vault import Vault
+
         self.plan = Plan(Vault.create(self.vault_path, passphrase))
         self.locked = False
         return self.plan
@@ -81,11 +87,15 @@ class Session:
         return self.plan
 
     def start_guest(self) -> Plan:
+        from planner.core.vault import Vault
+
         self.plan = Plan(Vault.guest())
         self.locked = False
         return self.plan
 
     def _open_throttled(self, passphrase: str) -> Vault:
+        from planner.core.vault import Vault
+
         wait = self.throttle.seconds_to_wait()
         if wait > 0:
             raise MustWait(_("Please wait a moment before you try again."), wait)
@@ -125,5 +135,7 @@ class Session:
 
     def erase(self) -> None:
         """End the session and overwrite-then-delete the saved plan."""
+        from planner.core.vault import Vault
+
         self.end()
         Vault.erase(self.vault_path)

@@ -25,6 +25,14 @@ from typing import Any
 import sqlcipher3
 
 from planner.core import files, kdf, schema
+from planner.core.errors import (
+    VaultDamaged,
+    VaultError,
+    VaultFromNewerVersion,
+    VaultInaccessible,
+    VaultNotFound,
+    WrongPassphrase,
+)
 from planner.core.i18n import _
 
 PAGE_SIZE = 4096
@@ -32,6 +40,8 @@ PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_SUFFIX = ".bak"
 DAMAGED_SUFFIX = ".damaged"
 _JOURNAL_SUFFIXES = ("-journal", "-wal", "-shm")
+__all__ = ["Vault", "VaultDamaged", "VaultError", "VaultFromNewerVersion", "VaultInaccessible",
+           "VaultNotFound", "WrongPassphrase", "backup_path", "silence_sqlcipher_logging"]
 _HEX = b"0123456789abcdef"
 
 _PRAGMAS = (
@@ -41,34 +51,6 @@ _PRAGMAS = (
     "PRAGMA synchronous = FULL",
     "PRAGMA secure_delete = ON",
 )
-
-
-class VaultError(Exception):
-    """Something stopped a vault from opening or saving. `str()` is for the person to read."""
-
-
-class WrongPassphrase(VaultError):
-    """The passphrase does not open this vault."""
-
-
-class VaultDamaged(VaultError):
-    """The file is not a readable vault. `restorable` says a good backup exists."""
-
-    def __init__(self, message: str, *, restorable: bool = False) -> None:
-        super().__init__(message)
-        self.restorable = restorable
-
-
-class VaultFromNewerVersion(VaultError):
-    """The vault was written by a newer version of the app; opening it would risk the data."""
-
-
-class VaultNotFound(VaultError):
-    """There is no vault at that place."""
-
-
-class VaultInaccessible(VaultError):
-    """The operating system refused to let the app read or write the vault."""
 
 
 def silence_sqlcipher_logging() -> None:
@@ -467,3 +449,8 @@ def _inaccessible() -> VaultInaccessible:
             "Ask the person who looks after this computer to check its permissions."
         )
     )
+
+
+# Silenced as soon as SQLCipher is loaded, before any key can be tried, so a wrong passphrase
+# never prints anything anywhere.
+silence_sqlcipher_logging()

@@ -18,16 +18,20 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from typing import TYPE_CHECKING
+
 from planner.core import i18n, paths
-from planner.core.content import Library, Resource, load_library, load_resources
-from planner.core.plan import Plan
 from planner.core.resources import content_dir
 from planner.core.session import Session
 from planner.ui import fonts, theme
 from planner.ui.auto_lock import IdleLock
 from planner.ui.main_window import MainWindow
 from planner.ui.quick_exit import QuickExit
-from planner.ui.settings_screen import Preferences
+
+if TYPE_CHECKING:
+    from planner.core.content import Library, Resource
+    from planner.core.plan import Plan
+from planner.core.preferences import Preferences
 
 MEMORY_TEMP_DIRS = (Path("/dev/shm"),)
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ar_XB"})
@@ -78,11 +82,15 @@ def apply_preferences(app: QApplication, preferences: Preferences) -> None:
 @lru_cache(maxsize=4)
 def library_for(language: str) -> Library:
     """The topic library in `language` (English where a translation is missing)."""
+    from planner.core.content import load_library
+
     return load_library(content_dir(), language)
 
 
 def program_resources(data_dir: Path) -> tuple[Resource, ...]:
     """The program's own resources: shipped with the app, and in the data folder."""
+    from planner.core.content import load_resources
+
     shipped = load_resources(content_dir() / "local" / "resources.toml")
     local = load_resources(data_dir / "resources.toml")
     return shipped + local
@@ -123,7 +131,7 @@ def build_window(app: QApplication, session: Session,
         session.end()
 
     window = MainWindow(session, lambda: library_for(i18n.current_language()),
-                        program_resources(session.data_dir),
+                        lambda: program_resources(session.data_dir),
                         quick_exit=lambda: exit_now.trigger(),
                         change_language=change_language,
                         apply_preferences=preferences_applied,

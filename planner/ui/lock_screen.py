@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from planner.core.i18n import _
 from planner.core.session import MustWait, Session
-from planner.core.vault import VaultError
+from planner.core.errors import VaultError
 from planner.ui.welcome import PassphraseField
 from planner.ui.widgets import button, label, scrolling, set_text
 

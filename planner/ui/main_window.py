@@ -13,17 +13,16 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from planner.core.content import Library, Resource
-from planner.core.plan import Plan
+from typing import TYPE_CHECKING
+
+from planner.core.preferences import Preferences
 from planner.core.session import Session
 from planner.ui.header import PAGES, Header
-from planner.ui.help_panel import HelpPanel
-from planner.ui.lock_screen import LockScreen
-from planner.ui.plan_screen import PlanScreen
-from planner.ui.priorities import PrioritiesScreen
-from planner.ui.settings_screen import Preferences, SettingsScreen
-from planner.ui.topics import TopicsScreen
 from planner.ui.welcome import WelcomeScreen
+
+if TYPE_CHECKING:
+    from planner.core.content import Library, Resource
+    from planner.core.plan import Plan
 
 WINDOW_TITLE = "Planner"
 
@@ -32,7 +31,7 @@ class MainWindow(QMainWindow):
     """Hosts the screens; its title stays neutral whatever is shown."""
 
     def __init__(self, session: Session, library: Callable[[], Library],
-                 program_resources: Sequence[Resource], quick_exit: Callable[[], None],
+                 program_resources: Callable[[], Sequence[Resource]], quick_exit: Callable[[], None],
                  change_language: Callable[[str], None],
                  apply_preferences: Callable[[Preferences], None],
                  make_print_screen: Callable[[Callable[[], Plan], Library], QWidget] | None = None,
@@ -54,17 +53,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # Only the welcome screen is built now; the rest when a plan opens (faster start-up).
         self.welcome = WelcomeScreen(session)
-        self.lock_screen = LockScreen(session)
-        self.help = HelpPanel()
-        for widget in (self.welcome, self.lock_screen, self.help):
-            self.stack.addWidget(widget)
-        self.screens: dict[str, QWidget] = {"help": self.help}
+        self.stack.addWidget(self.welcome)
+        self.screens: dict[str, QWidget] = {}
         self.returning_to = "topics"
         self.welcome.started.connect(self._started)
         self.welcome.language_chosen.connect(change_language)
-        self.lock_screen.unlocked.connect(self._unlocked)
-        self.lock_screen.end_requested.connect(self.end_session)
         self.header.go.connect(self.show_page)
         self.header.lock_requested.connect(self.lock)
         self.header.end_requested.connect(self.end_session)
@@ -80,20 +75,41 @@ class MainWindow(QMainWindow):
 
     # -- session -------------------------------------------------------------------------------
 
+    def _build_once(self) -> None:
+        """The lock screen and help, made the first time a plan opens."""
+        if hasattr(self, "lock_screen"):
+            return
+        from planner.ui.help_panel import HelpPanel
+        from planner.ui.lock_screen import LockScreen
+
+        self.lock_screen = LockScreen(self.session)
+        self.help = HelpPanel()
+        self.stack.addWidget(self.lock_screen)
+        self.stack.addWidget(self.help)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.lock_screen.end_requested.connect(self.end_session)
+
     def _started(self, is_new: bool) -> None:
+        from planner.ui.plan_screen import PlanScreen
+        from planner.ui.priorities import PrioritiesScreen
+        from planner.ui.settings_screen import SettingsScreen
+        from planner.ui.topics import TopicsScreen
+
+        self._build_once()
         library = self._library()
         self.topics = TopicsScreen(self.plan, library, lambda: self.preferences.advocate_view)
         self.priorities = PrioritiesScreen(self.plan)
-        self.plan_screen = PlanScreen(self.plan, library, self._resources)
+        self.plan_screen = PlanScreen(self.plan, library, self._resources())
         self.settings = SettingsScreen(self.plan)
         self.settings.preferences_changed.connect(self._preferences_changed)
         self.settings.language_chosen.connect(self.change_language)
         self.settings.erase_requested.connect(self.erase)
         self.priorities.done.connect(lambda: self.show_page("topics"))
         self.screens.update(topics=self.topics, plan=self.plan_screen, settings=self.settings,
-                            priorities=self.priorities)
-        for widget in self.screens.values():
-            self.stack.addWidget(widget)
+                            priorities=self.priorities, help=self.help)
+        for key, widget in self.screens.items():
+            if key != "help":
+                self.stack.addWidget(widget)
         self.preferences = Preferences.from_plan(self.session.plan)
         self._apply_preferences(self.preferences)
         self.header.show_session(active=True, guest=self.session.is_guest)

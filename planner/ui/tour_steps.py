@@ -13,7 +13,7 @@ from planner.core.plan import ActionStatus, Plan
 from planner.core.session import Session
 from planner.ui.application import build_window, make_application
 from planner.ui.main_window import MainWindow
-from planner.ui.settings_screen import Preferences
+from planner.core.preferences import Preferences
 
 WINDOW_SIZE = (1100, 780)
 

@@ -6,7 +6,6 @@ monitoring comes before any choice, because the safest decision may be to use an
 
 from __future__ import annotations
 
-from babel import Locale
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,12 +20,14 @@ from PySide6.QtWidgets import (
 from planner.core import passphrase as passphrase_rules
 from planner.core.i18n import _, available_languages, current_language
 from planner.core.session import MustWait, Session
-from planner.core.vault import VaultDamaged, VaultError, VaultNotFound
+from planner.core.errors import VaultDamaged, VaultError, VaultNotFound
 from planner.ui.widgets import button, card, label, scrolling, set_text
 
 
 def language_name(code: str) -> str:
     """A language named in itself ("Español", not "Spanish"), as people look for their own."""
+    from babel import Locale  # loaded here: only this needs babel before a plan is open
+
     try:
         name = Locale.parse(code).display_name or code
     except (ValueError, LookupError):

@@ -1,0 +1,35 @@
+"""What can go wrong with a plan, as exceptions whose text is written for the person.
+
+Kept apart from `vault` so screens can name these errors without loading SQLCipher and
+Argon2 at start-up.
+"""
+
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Something stopped a vault from opening or saving. `str()` is for the person to read."""
+
+
+class WrongPassphrase(VaultError):
+    """The passphrase does not open this vault."""
+
+
+class VaultDamaged(VaultError):
+    """The file is not a readable vault. `restorable` says a good backup exists."""
+
+    def __init__(self, message: str, *, restorable: bool = False) -> None:
+        super().__init__(message)
+        self.restorable = restorable
+
+
+class VaultFromNewerVersion(VaultError):
+    """The vault was written by a newer version of the app; opening it would risk the data."""
+
+
+class VaultNotFound(VaultError):
+    """There is no vault at that place."""
+
+
+class VaultInaccessible(VaultError):
+    """The operating system refused to let the app read or write the vault."""
