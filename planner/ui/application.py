@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from typing import TYPE_CHECKING
@@ -25,6 +25,7 @@ from planner.core.resources import content_dir
 from planner.core.session import Session
 from planner.ui import fonts, theme
 from planner.ui.auto_lock import IdleLock
+from planner.ui.languages import LanguageSwitch
 from planner.ui.main_window import MainWindow
 from planner.ui.quick_exit import QuickExit
 
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 from planner.core.preferences import Preferences
 
 MEMORY_TEMP_DIRS = (Path("/dev/shm"),)
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ar_XB"})
 
 
 class FirstPaint(QObject):
@@ -96,12 +96,6 @@ def program_resources(data_dir: Path) -> tuple[Resource, ...]:
     return shipped + local
 
 
-def retranslate_all(app: QApplication) -> None:
-    """Tell every widget the language changed; each one's `retranslate` runs."""
-    for widget in app.allWidgets():
-        app.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
-
-
 def make_print_screen(plan: Callable[[], Plan], library: Library) -> QWidget:
     """Build the print screen on demand (imports reportlab and QtPdf only now)."""
     from planner.ui.print_screen import PrintScreen
@@ -113,12 +107,10 @@ def build_window(app: QApplication, session: Session,
                  quit_app: Callable[[], None] | None = None) -> tuple[MainWindow, QuickExit, IdleLock]:
     """Wire the main window, quick exit and auto-lock together (used by run_gui and the tour)."""
     window: MainWindow
+    languages = LanguageSwitch(app)
 
     def change_language(code: str) -> None:
-        i18n.set_language(code)
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in RTL_LANGUAGES
-                               else Qt.LayoutDirection.LeftToRight)
-        retranslate_all(app)
+        languages.apply(code)
         window.set_library(library_for(code))
 
     def preferences_applied(preferences: Preferences) -> None:

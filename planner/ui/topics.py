@@ -26,7 +26,7 @@ from planner.core.i18n import _
 from planner.core.markdown import parse_blocks
 from planner.core.plan import ActionStatus, Plan
 from planner.ui.topic_view import ActionRow, NotesBox, advocate_panel, block_label
-from planner.ui.widgets import button, clear_layout, label, set_text
+from planner.ui.widgets import button, card, clear_layout, label, set_text
 
 
 class TopicsScreen(QWidget):
@@ -141,6 +141,11 @@ class TopicsScreen(QWidget):
         clear_layout(self.content)
         self.rows = []
         self.content.addWidget(label(topic.title, "title"))
+        if topic.fallback_fields:
+            note, note_layout = card("banner")
+            note_layout.addWidget(label(_(
+                "Parts of this topic are not translated yet, so they are shown in English.")))
+            self.content.addWidget(note)
         self.content.addWidget(label(topic.summary, "muted"))
         if self._advocate_view():
             self.content.addWidget(advocate_panel(topic))

@@ -72,10 +72,10 @@ def _first_topic_with_caution(window: MainWindow) -> str:
 def run_tour(folder: Path, locale: str, scale: int, contrast: bool) -> list[Path]:
     """Visit every screen and state; return the PNG paths in order."""
     app = make_application()
-    i18n.set_language(locale)
     with tempfile.TemporaryDirectory() as nowhere:
         session = Session(Path(nowhere) / "unused")
         window, _exit, idle = build_window(app, session, quit_app=lambda: None)
+        window.change_language(locale)
         window.resize(*WINDOW_SIZE)
         window.show()
         saved: list[Path] = []
@@ -113,5 +113,6 @@ def run_tour(folder: Path, locale: str, scale: int, contrast: bool) -> list[Path
         _save(window, folder, "lock-screen", saved)
         idle.disarm()
         window.end_session()
+        window.change_language(i18n.SOURCE_LANGUAGE)
         window.close()
     return saved

@@ -1,0 +1,136 @@
+"""Languages: the catalogs are complete and current, the UI has no untranslated or clipped text
+in the pseudo-locale, right-to-left mirrors, switching keeps what was typed, fonts cover."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QRawFont
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+import planner
+from planner.core import i18n
+from planner.core.resources import install_root, translations_dir
+from planner.ui import fonts
+from ui_helpers import clipped_buttons, clipped_labels, start_app
+
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+SAMPLES = {
+    "es": "¿Dónde está la configuración? Añadir contraseña, niño, señal.",
+    "vi": "Bảo mật tài khoản của bạn: mật khẩu mạnh, xác minh hai bước.",
+    "ar": "خطة السلامة الخاصة بك: كلمة المرور والموقع",
+}
+
+
+def _catalog(path: Path):  # type: ignore[no-untyped-def]
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def _source_messages() -> set[str]:
+    config = tomllib.loads((install_root() / "pyproject.toml").read_text())
+    method_map = [(m["pattern"], m["method"]) for m in config["tool"]["babel"]["mappings"]]
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            Path(planner.__file__).parent, method_map):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def test_template_is_up_to_date_with_the_code() -> None:
+    template = {m.id if isinstance(m.id, str) else m.id[0]
+                for m in _catalog(translations_dir() / "planner.pot") if m.id}
+    assert _source_messages() == template, "run `make translations`"
+
+
+def test_spanish_is_complete_with_no_fuzzy_entries_and_matching_placeholders() -> None:
+    catalog = _catalog(translations_dir() / "es" / "LC_MESSAGES" / "planner.po")
+    messages = [m for m in catalog if m.id]
+    assert len(messages) > 150
+    for message in messages:
+        assert not message.fuzzy, message.id
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        assert all(strings), f"untranslated: {message.id!r}"
+        assert set(PLACEHOLDER.findall(strings[0])) == set(PLACEHOLDER.findall(ids[0])), message.id
+
+
+def _visible_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
+    texts = [w.text() for w in root.findChildren(QLabel) if w.isVisibleTo(root)]
+    texts += [w.text() for w in root.findChildren(QAbstractButton) if w.isVisibleTo(root)]
+    return [t for t in texts if t]
+
+
+def test_pseudo_locale_leaves_no_untranslated_or_clipped_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    english = {m.id for m in _catalog(translations_dir() / "planner.pot")
+               if isinstance(m.id, str) and len(m.id) > 3}
+    app = start_app(tmp_path / "data", qtbot)
+    app.window.change_language("en_XA")
+    try:
+        screens = [("welcome", app.window.welcome)]
+        qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
+        for page in ("priorities", "topics", "plan", "settings", "help"):
+            app.window.show_page(page)
+            screens.append((page, app.window))
+            QApplication.processEvents()
+            leftovers = [t for t in _visible_texts(app.window.header) if t in english]
+            leftovers += [t for t in _visible_texts(app.window.stack.currentWidget())
+                          if t in english]
+            assert leftovers == [], page
+            assert clipped_labels(app.window) == [], page
+            assert clipped_buttons(app.window) == [], page
+    finally:
+        app.window.end_session()
+        app.window.change_language("en")
+
+
+def test_right_to_left_mirrors_the_layout(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = start_app(tmp_path / "data", qtbot)
+    app.window.change_language("ar_XB")
+    try:
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert app.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        QApplication.processEvents()
+        app.window.centralWidget().layout().activate()
+        quick_exit = app.window.header.quick_exit
+        assert quick_exit.mapTo(app.window, quick_exit.rect().center()).x() > app.window.width() / 2
+    finally:
+        app.window.change_language("en")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_switching_language_keeps_typed_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = start_app(tmp_path / "data", qtbot)
+    welcome = app.window.welcome
+    welcome.new_button.click()
+    welcome.new_passphrase.setText("half typed passphrase")
+    app.window.change_language("es")
+    try:
+        assert welcome.new_passphrase.text() == "half typed passphrase"
+        assert welcome.create_title.text() == i18n._("Start a new plan") != "Start a new plan"
+        welcome.show_choices()
+        qtbot.mouseClick(welcome.guest_button, Qt.MouseButton.LeftButton)
+        app.window.show_page("topics")
+        app.window.topics.notes.editor.setPlainText("nota escrita a medias")
+        app.window.change_language("en")
+        assert app.window.topics.notes.editor.toPlainText() == "nota escrita a medias"
+        assert app.session.plan.note(app.window.topics.current.id) == "nota escrita a medias"  # type: ignore[union-attr]
+    finally:
+        app.window.end_session()
+        app.window.change_language("en")
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_ui_font_stack_covers_each_language(qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+    assert set(fonts.FAMILIES) <= set(fonts.register_fonts())
+    raw_fonts = [QRawFont(str(path), 12) for path in fonts.font_files()]
+    assert all(raw.isValid() for raw in raw_fonts)
+    missing = [ch for ch in SAMPLES[language] if not ch.isspace()
+               and not any(raw.supportsCharacter(ord(ch)) for raw in raw_fonts)]
+    assert missing == []
