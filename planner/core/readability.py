@@ -1,0 +1,23 @@
+"""Reading level of content text (Flesch–Kincaid grade), for the content quality tests.
+
+textstat is a test dependency only, so it is imported when a grade is asked for; the app
+itself never calls this. Markdown, web addresses and phone numbers are removed first: they are
+read as single words by people but confuse syllable counting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.core.markdown import plain_text
+
+URL = re.compile(r"\(?\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:org|com|gov|net)(?:\.\w+)?(?:/\S*)?")
+PHONE = re.compile(r"\b\d[\d-]{5,}\d\b")
+
+
+def grade(text: str) -> float:
+    """The Flesch–Kincaid grade of `text` (Markdown allowed)."""
+    import textstat
+
+    cleaned = PHONE.sub("number", URL.sub("website", plain_text(text)))
+    return float(textstat.flesch_kincaid_grade(cleaned))

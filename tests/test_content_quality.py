@@ -1,0 +1,73 @@
+"""The real library: valid, complete, readable at grade 8, careful about alerting an abuser."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from planner.core.content import Library, load_library
+from planner.core.content_check import check_content
+from planner.core.readability import grade
+from planner.core.resources import content_dir
+
+MAX_GRADE = 8.0
+FRIDGE_WORDS = ("abuse", "abuser", "abusive", "violence", "violent", "shelter", "danger", "stalk",
+                "assault", "victim", "hurt", "bad person")
+PLATFORM_CHECKLISTS = {"facebook", "instagram", "tiktok", "snapchat", "x", "whatsapp", "youtube",
+                       "dating"}
+# Steps that, done where the other person can notice, may tell them something changed.
+ALERTING = re.compile(
+    r"^(block|unblock|unfriend|unfollow|remove|delete (?:your|the|an|this|old)? ?account|"
+    r"deactivate|turn off location|stop sharing|log out of (?:all|other)|sign out of (?:all|other)|"
+    r"leave (?:a|the|your)? ?(?:shared |family )|change (?:the |your )?passwords? (?:on|for) "
+    r"(?:a )?shared)\b|\bremove the app\b", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(content_dir())
+
+
+def test_the_library_validates() -> None:
+    assert [str(p) for p in check_content(content_dir())] == []
+
+
+def test_library_size_and_platform_checklists(library: Library) -> None:
+    assert len(library.topics) >= 21
+    assert len(library.actions) >= 120
+    checklists = {tag for topic in library.topics if topic.kind == "platform" for tag in topic.tags}
+    assert PLATFORM_CHECKLISTS <= checklists
+
+
+def test_everything_reads_at_grade_eight_or_below(library: Library) -> None:
+    too_hard = []
+    for topic in library.topics:
+        if topic.readability_exception:
+            continue
+        texts = [topic.body, topic.summary]
+        texts += [a.text for a in topic.actions] + [a.caution for a in topic.actions if a.caution]
+        texts += [rule.text for rule in topic.family_rules]
+        too_hard += [(topic.id, text[:50], grade(text)) for text in texts if grade(text) > MAX_GRADE]
+    assert too_hard == []
+
+
+def test_steps_that_can_alert_an_abuser_carry_a_caution(library: Library) -> None:
+    missing = [a.id for a in library.actions
+               if ALERTING.search(a.text) and not (a.alerts_abuser and a.caution)]
+    assert missing == []
+    assert sum(a.alerts_abuser for a in library.actions) >= 20
+
+
+def test_platform_checklists_were_reviewed_within_a_year(library: Library) -> None:
+    for topic in library.topics:
+        if topic.kind == "platform":
+            assert date.today() - topic.reviewed <= timedelta(days=365), topic.id
+
+
+def test_family_rules_never_mention_abuse(library: Library) -> None:
+    rules = library.family_rules()
+    assert len(rules) >= 8
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, FRIDGE_WORDS)) + r")", re.I)
+    assert [r.text for r in rules if pattern.search(r.text)] == []
