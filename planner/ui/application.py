@@ -96,13 +96,6 @@ def program_resources(data_dir: Path) -> tuple[Resource, ...]:
     return shipped + local
 
 
-def make_print_screen(plan: Callable[[], Plan], library: Library) -> QWidget:
-    """Build the print screen on demand (imports reportlab and QtPdf only now)."""
-    from planner.ui.print_screen import PrintScreen
-
-    return PrintScreen(plan, library)
-
-
 def build_window(app: QApplication, session: Session,
                  quit_app: Callable[[], None] | None = None) -> tuple[MainWindow, QuickExit, IdleLock]:
     """Wire the main window, quick exit and auto-lock together (used by run_gui and the tour)."""
@@ -121,6 +114,12 @@ def build_window(app: QApplication, session: Session,
     def end_session() -> None:
         window.flush()
         session.end()
+
+    def make_print_screen(plan: Callable[[], Plan], library: Library) -> QWidget:
+        """Built the first time it is shown: only printing needs reportlab and QtPdf."""
+        from planner.ui.print_screen import PrintScreen
+
+        return PrintScreen(plan, library, program_resources(session.data_dir))
 
     window = MainWindow(session, lambda: library_for(i18n.current_language()),
                         lambda: program_resources(session.data_dir),

@@ -153,10 +153,10 @@ class MainWindow(QMainWindow):
 
     def set_library(self, library: Library) -> None:
         """Show content in a newly chosen language without losing anything typed."""
-        for name in ("topics", "plan_screen"):
-            screen = getattr(self, name, None)
+        for screen in (getattr(self, "topics", None), getattr(self, "plan_screen", None),
+                       self.screens.get("print")):
             if screen is not None:
-                screen.set_library(library)
+                screen.set_library(library)  # type: ignore[attr-defined]
 
     def _preferences_changed(self, preferences: Preferences) -> None:
         advocate_changed = preferences.advocate_view != self.preferences.advocate_view

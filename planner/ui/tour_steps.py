@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner.core import files, i18n
@@ -48,6 +48,13 @@ def _settle(window: MainWindow) -> None:
     for _ in range(3):
         QApplication.processEvents()
         window.centralWidget().layout().activate()
+
+
+def _wait_for_render(milliseconds: int) -> None:
+    """QPdfView draws pages in a background thread; give it time before the picture."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
 
 
 def _save(window: MainWindow, folder: Path, name: str, saved: list[Path]) -> None:
@@ -106,9 +113,13 @@ def run_tour(folder: Path, locale: str, scale: int, contrast: bool) -> list[Path
         window.show_page("topics")
         _save(window, folder, "topic-advocate-view", saved)
         for page in ("plan", "print", "settings", "help"):
-            if page in window.screens:
-                window.show_page(page)
-                _save(window, folder, page, saved)
+            window.show_page(page)
+            if page == "print":
+                screen = window.screens["print"]
+                screen.show_preview()  # type: ignore[attr-defined]
+                screen.view.pageNavigator().jump(1, screen.view.pageNavigator().currentLocation())  # type: ignore[attr-defined]
+                _wait_for_render(700)
+            _save(window, folder, page, saved)
         window.lock()
         _save(window, folder, "lock-screen", saved)
         idle.disarm()

@@ -1,0 +1,123 @@
+"""Discreet wording: printed pages that say nothing about abuse, for a page that may be found.
+
+Each language has a reviewed list of words that must not appear on a discreet page, each with
+a neutral replacement. Replacement keeps the step usable ("Block the other person" stays a
+clear instruction) while the page reads like any household to-do list. A test extracts the
+text of every discreet output and checks that none of the listed words is left.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Reviewed lists. Longer phrases come first so they are replaced before their parts.
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "domestic violence": "family stress",
+        "dating violence": "relationship stress",
+        "sexual violence": "personal harm",
+        "sexual assault": "personal harm",
+        "intimate partner": "partner",
+        "protective orders": "court papers",
+        "protective order": "court papers",
+        "restraining orders": "court papers",
+        "restraining order": "court papers",
+        "no-contact order": "court papers",
+        "stalkerware": "hidden apps",
+        "stalking": "following",
+        "stalker": "person",
+        "stalked": "followed",
+        "the abuser's": "the other person's",
+        "the abuser": "the other person",
+        "an abuser": "someone",
+        "your abuser": "the other person",
+        "abusers": "people",
+        "abuser": "other person",
+        "abusive": "hurtful",
+        "abused": "hurt",
+        "abuse": "harm",
+        "violence": "harm",
+        "violent": "harmful",
+        "batterer": "other person",
+        "perpetrator": "other person",
+        "assault": "harm",
+        "victims": "people",
+        "victim": "person",
+        "survivors": "people",
+        "survivor": "person",
+        "shelters": "programs",
+        "shelter": "program",
+        "advocates": "helpers",
+        "advocate": "helper",
+        "escape": "leave",
+        "rape": "harm",
+        "trafficking": "harm",
+    },
+    "es": {
+        "violencia doméstica": "estrés familiar",
+        "violencia sexual": "daño personal",
+        "agresión sexual": "daño personal",
+        "órdenes de protección": "papeles del tribunal",
+        "orden de protección": "papeles del tribunal",
+        "orden de alejamiento": "papeles del tribunal",
+        "stalkerware": "aplicaciones ocultas",
+        "programas espía": "aplicaciones ocultas",
+        "acoso": "molestias",
+        "acosador": "la otra persona",
+        "acosadora": "la otra persona",
+        "agresores": "personas",
+        "agresor": "la otra persona",
+        "agresora": "la otra persona",
+        "abusador": "la otra persona",
+        "abusadora": "la otra persona",
+        "abusivo": "dañino",
+        "abusiva": "dañina",
+        "abuso": "daño",
+        "maltrato": "daño",
+        "violencia": "daño",
+        "violento": "dañino",
+        "violenta": "dañina",
+        "víctimas": "personas",
+        "víctima": "persona",
+        "sobrevivientes": "personas",
+        "sobreviviente": "persona",
+        "refugios": "programas",
+        "refugio": "programa",
+        "albergues": "programas",
+        "albergue": "programa",
+        "intercesoras": "personas de apoyo",
+        "intercesores": "personas de apoyo",
+        "intercesora": "persona de apoyo",
+        "intercesor": "persona de apoyo",
+        "violación": "daño",
+    },
+}
+
+
+def words(locale: str) -> tuple[str, ...]:
+    """The listed words for a language (English when the language has no list)."""
+    return tuple(WORDS.get(locale.split("_")[0], WORDS["en"]))
+
+
+@lru_cache(maxsize=8)
+def _pattern(locale: str) -> re.Pattern[str]:
+    listed = sorted(words(locale), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in listed) + r")\b", re.IGNORECASE)
+
+
+def neutral(text: str, locale: str) -> str:
+    """`text` with every listed word replaced by its neutral word (keeping a capital)."""
+    table = WORDS.get(locale.split("_")[0], WORDS["en"])
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group(0)
+        new = table[found.lower()]
+        return new[:1].upper() + new[1:] if found[:1].isupper() else new
+
+    return _pattern(locale).sub(replace, text)
+
+
+def leftovers(text: str, locale: str) -> list[str]:
+    """Listed words still present (for tests and for a last check before printing)."""
+    return [m.group(0) for m in _pattern(locale).finditer(text)]

@@ -1,0 +1,191 @@
+"""The page: sizes, styles, checkboxes, write-in lines, page numbers and neutral metadata.
+
+Every output is built in memory and returned as bytes; the preview, the printer and a saved
+file all use those same bytes. `invariant=1` makes the bytes depend only on the content, so the
+same plan on the same day gives the same PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+
+from planner.core.i18n import _
+from planner.report import fonts
+from planner.report.text import para
+
+NEUTRAL_TITLE = "Document"
+MARGIN = 18 * mm
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What the person chose on the print screen."""
+
+    title: str = ""
+    discreet: bool = False
+    large_print: bool = False
+    include_notes: bool = True
+    locale: str = "en"
+    printed_on: date = date(2026, 1, 1)
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    cover: ParagraphStyle
+    centered: ParagraphStyle
+    size: float
+
+
+def styles(large_print: bool) -> Styles:
+    """Type sizes: 12 pt body normally, 18 pt in large print; headings scale with it."""
+    fonts.register()
+    size = 18.0 if large_print else 12.0
+    body = ParagraphStyle("body", fontName=fonts.BODY, fontSize=size, leading=size * 1.4,
+                          spaceAfter=size * 0.4, splitLongWords=1)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=size * 0.85, leading=size * 1.2),
+        h1=ParagraphStyle("h1", parent=body, fontName=fonts.BOLD, fontSize=size * 1.7,
+                          leading=size * 2.1, spaceBefore=size * 0.6, spaceAfter=size * 0.6),
+        h2=ParagraphStyle("h2", parent=body, fontName=fonts.BOLD, fontSize=size * 1.3,
+                          leading=size * 1.7, spaceBefore=size * 0.8, spaceAfter=size * 0.4,
+                          keepWithNext=1),
+        cover=ParagraphStyle("cover", parent=body, fontName=fonts.BOLD, fontSize=size * 2.6,
+                             leading=size * 3.2, alignment=TA_CENTER),
+        centered=ParagraphStyle("centered", parent=body, alignment=TA_CENTER),
+        size=size,
+    )
+
+
+def p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of user or content text, made safe (see `text.para`)."""
+    return Paragraph(para(text), style)
+
+
+class CheckItem(Flowable):
+    """A checkbox line: the box (empty, or marked for done), an optional status word, the text.
+
+    The status is written in words, never shown by colour alone, so it survives black-and-white
+    printing and photocopying.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, status_word: str = "",
+                 done: bool = False) -> None:
+        super().__init__()
+        self.box = style.fontSize * 0.95
+        label = f"<b>{para(status_word)}</b>  " if status_word else ""
+        self.paragraph = Paragraph(label + para(text), style)
+        self.done = done
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.indent = self.box * 1.8
+        _width, height = self.paragraph.wrap(available_width - self.indent, available_height)
+        self.height = max(height, self.box * 1.3)
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        top = self.height - self.paragraph.style.leading * 0.85
+        canvas.setLineWidth(1.2)
+        canvas.setStrokeColor(colors.black)
+        canvas.rect(0, top - self.box * 0.15, self.box, self.box, stroke=1, fill=0)
+        if self.done:
+            canvas.setLineWidth(2)
+            base = top - self.box * 0.15
+            canvas.line(self.box * 0.2, base + self.box * 0.5, self.box * 0.42, base + self.box * 0.2)
+            canvas.line(self.box * 0.42, base + self.box * 0.2, self.box * 0.85, base + self.box * 0.85)
+        self.paragraph.drawOn(canvas, self.indent, self.height - self.paragraph.height)
+
+
+class WriteInLines(Flowable):
+    """Blank ruled lines for what the person adds by hand."""
+
+    def __init__(self, count: int, spacing: float) -> None:
+        super().__init__()
+        self.count = count
+        self.spacing = spacing
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.count * self.spacing
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.6)
+        self.canv.setStrokeColor(colors.black)
+        for index in range(self.count):
+            y = index * self.spacing + 2
+            self.canv.line(0, y, self.width, y)
+
+
+def make_canvas_class(locale: str, footer: bool = True) -> type[Canvas]:
+    """A canvas that writes neutral metadata and "Page N of M" once the page count is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._pages: list[dict[str, object]] = []
+            self.setTitle(NEUTRAL_TITLE)
+            self.setAuthor("")
+            self.setSubject("")
+            self.setCreator("")
+            self.setProducer("")
+            self.setKeywords("")
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab API
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                if footer:
+                    self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            fonts.register()
+            self.setFont(fonts.BODY, 10)
+            self.setFillColor(colors.black)
+            text = _("Page {page} of {total}").format(page=self._pageNumber, total=total)
+            self.drawCentredString(self._pagesize[0] / 2, 10 * mm, text)
+
+    return NumberedCanvas
+
+
+def build(story: list[Flowable], options: PrintOptions, pagesize: tuple[float, float] = LETTER,
+          margin: float = MARGIN, footer: bool = True) -> bytes:
+    """Lay out `story` and return the PDF bytes."""
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=margin,
+                                 rightMargin=margin, topMargin=margin, bottomMargin=margin + 6 * mm,
+                                 title=NEUTRAL_TITLE, author="", subject="", creator="",
+                                 producer="", keywords="", invariant=1)
+    document.build(story, canvasmaker=make_canvas_class(options.locale, footer))
+    return buffer.getvalue()
+
+
+def printed_date(options: PrintOptions) -> str:
+    """"Printed on 24 November 2026", in the person's language."""
+    day = format_date(options.printed_on, format="long", locale=options.locale.split("_")[0])
+    return _("Printed on {date}").format(date=day)
+
+
+def gap(styles_: Styles, factor: float = 1.0) -> Spacer:
+    return Spacer(1, styles_.size * factor)

@@ -1,0 +1,271 @@
+"""Print: choose an output and options, see the preview, print it or save a copy.
+
+The preview, the printer and a saved file all come from the same PDF bytes, built in memory by
+`planner.report`; QtPdf draws those bytes (from a QBuffer, never a temporary file). Printing
+paints each page image at 300 dpi with a neutral job name. The screen says plainly that the
+computer's print queue may keep a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core import i18n
+from planner.core.content import Library, Resource
+from planner.core.i18n import N_, _
+from planner.core.plan import Plan
+from planner.report import outputs
+from planner.report.layout import PrintOptions
+from planner.ui.save_dialog import SaveDialog
+from planner.ui.widgets import FlowLayout, button, card, clear_layout, label, scrolling, set_text
+
+OUTPUTS = (("plan", N_("My plan")), ("card", N_("Pocket card")),
+           ("rules", N_("Family rules sheet")), ("workbook", N_("Blank workbook")))
+PRINT_DPI = 300
+JOB_NAME = "Document"
+
+
+class PrintScreen(QWidget):
+    """Choose, preview, print, save."""
+
+    def __init__(self, plan: Callable[[], Plan], library: Library,
+                 program_resources: tuple[Resource, ...] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self.library = library
+        self.program_resources = program_resources
+        self.pdf_bytes = b""
+        self._buffer: QBuffer | None = None
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        controls = QWidget()
+        column = QVBoxLayout(controls)
+        self.title = label(role="title")
+        self.kind_caption = label(role="subtitle")
+        self.kinds = QButtonGroup(self)
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        column.addWidget(self.title)
+        column.addWidget(self.kind_caption)
+        for key, _caption in OUTPUTS:
+            radio = QRadioButton()
+            self.kinds.addButton(radio)
+            self.kind_buttons[key] = radio
+            column.addWidget(radio)
+        self.kind_buttons["plan"].setChecked(True)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.plan_title = QLineEdit()
+        self.title_label = label()
+        self.title_label.setBuddy(self.plan_title)
+        self.discreet, self.large, self.notes = QCheckBox(), QCheckBox(), QCheckBox()
+        self.notes.setChecked(True)
+        form.addRow(self.title_label, self.plan_title)
+        for box in (self.discreet, self.large, self.notes):
+            form.addRow(box)
+        column.addLayout(form)
+        self.people_caption = label(role="subtitle")
+        column.addWidget(self.people_caption)
+        self.people_box = QWidget()
+        self.people = FlowLayout(self.people_box)
+        column.addWidget(self.people_box)
+        self.preview_button, self.print_button, self.save_button = (
+            button(primary=True), button(), button())
+        for widget in (self.preview_button, self.print_button, self.save_button):
+            column.addWidget(widget)
+        self.status = label()
+        column.addWidget(self.status)
+        note, note_layout = card("caution")
+        self.queue_note = label()
+        note_layout.addWidget(self.queue_note)
+        column.addWidget(note)
+        column.addStretch(1)
+        self.controls = scrolling(controls)
+        self.controls.setMinimumWidth(self.fontMetrics().averageCharWidth() * 42)
+        splitter = QSplitter()
+        splitter.addWidget(self.controls)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.preview_button.clicked.connect(self.show_preview)
+        self.print_button.clicked.connect(self.print_with_dialog)
+        self.save_button.clicked.connect(self.save_copy)
+        self.kinds.buttonToggled.connect(lambda *_args: self._kind_changed())
+        self.plan_title.editingFinished.connect(self._remember_title)
+        self.retranslate()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Called when the screen is shown: reload the title and the people to pick from."""
+        self.plan_title.setText(self._plan().setting("print_title"))
+        clear_layout(self.people)
+        self.person_boxes: dict[int, QCheckBox] = {}
+        for contact in self._plan().contacts():
+            box = QCheckBox(contact.name)
+            box.setAccessibleName(_("Put {name} on the card").format(name=contact.name))
+            box.toggled.connect(self._limit_people)
+            self.person_boxes[contact.id] = box
+            self.people.addWidget(box)
+        for box in list(self.person_boxes.values())[: outputs.MAX_CARD_CONTACTS]:
+            box.setChecked(True)
+        self._kind_changed()
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+
+    def _limit_people(self) -> None:
+        chosen = [box for box in self.person_boxes.values() if box.isChecked()]
+        for box in self.person_boxes.values():
+            box.setEnabled(box.isChecked() or len(chosen) < outputs.MAX_CARD_CONTACTS)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        self.people_caption.setVisible(kind == "card")
+        self.people_box.setVisible(kind == "card")
+        self.notes.setVisible(kind == "plan")
+        self.plan_title.setEnabled(kind in ("plan", "workbook"))
+
+    def _remember_title(self) -> None:
+        self._plan().set_setting("print_title", self.plan_title.text())
+
+    def kind(self) -> str:
+        return next(key for key, radio in self.kind_buttons.items() if radio.isChecked())
+
+    def options(self) -> PrintOptions:
+        return PrintOptions(title=self.plan_title.text().strip(), discreet=self.discreet.isChecked(),
+                            large_print=self.large.isChecked(),
+                            include_notes=self.notes.isChecked(),
+                            locale=i18n.current_language(), printed_on=date.today())
+
+    def build_pdf(self) -> bytes:
+        """The chosen output as PDF bytes (the one thing preview, printer and file share)."""
+        options = self.options()
+        kind = self.kind()
+        if kind == "workbook":
+            return outputs.workbook(self.library, options)
+        if kind == "rules":
+            return outputs.family_rules(self.library, options)
+        printable = outputs.PrintablePlan.from_plan(self._plan())
+        if kind == "card":
+            chosen = [cid for cid, box in self.person_boxes.items() if box.isChecked()]
+            return outputs.pocket_cards(printable, chosen, options, self.program_resources)
+        return outputs.my_plan(printable, self.library, options, self.program_resources)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def show_preview(self) -> None:
+        self._remember_title()
+        self.pdf_bytes = self.build_pdf()
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(self.pdf_bytes))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        pages = self.document.pageCount()
+        self.status.setText(i18n.ngettext("The preview shows {count} page.",
+                                          "The preview shows {count} pages.", pages)
+                            .format(count=pages))
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Paint every page of the previewed PDF onto `printer`; returns the pages printed."""
+        if not self.pdf_bytes:
+            self.show_preview()
+        printer.setDocName(JOB_NAME)
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText(_("The printer could not be started. Check that it is on and "
+                                  "connected, then try again."))
+            return 0
+        pages = self.document.pageCount()
+        for index in range(pages):
+            if index:
+                printer.newPage()
+            target = painter.viewport()
+            size_points = self.document.pagePointSize(index)
+            scale = PRINT_DPI / 72
+            image = self.document.render(index, QSize(int(size_points.width() * scale),
+                                                      int(size_points.height() * scale)))
+            image = image.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+            painter.drawImage(target.topLeft(), image)
+        painter.end()
+        return pages
+
+    def print_with_dialog(self) -> None:
+        self.show_preview()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(PRINT_DPI)
+        printer.setDocName(JOB_NAME)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Planner")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            printed = self.print_to(printer)
+            if printed:
+                self.status.setText(_("Sent to the printer."))
+
+    def save_copy(self) -> SaveDialog:
+        self.show_preview()
+        dialog = SaveDialog(self.pdf_bytes, self)
+        dialog.accepted.connect(lambda: self.status.setText(
+            _("Saved a copy to {place}.").format(place=str(dialog.saved_path))))
+        dialog.open()
+        return dialog
+
+    # -- language ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Print"))
+        self.controls.setAccessibleName(_("Print"))
+        self.view.setAccessibleName(_("Preview"))
+        self.kind_caption.setText(_("What would you like to print?"))
+        for key, caption in OUTPUTS:
+            self.kind_buttons[key].setText(_(caption))
+            self.kind_buttons[key].setAccessibleName(_(caption))
+        self.title_label.setText(_("Title on the first page (optional)"))
+        self.plan_title.setAccessibleName(self.title_label.text())
+        self.plan_title.setPlaceholderText(_("My plan"))
+        for box, text in ((self.discreet, _("Discreet wording (no words about abuse)")),
+                          (self.large, _("Large print")),
+                          (self.notes, _("Include my notes"))):
+            box.setText(text)
+            box.setAccessibleName(text)
+        self.people_caption.setText(_("People on the card (up to three)"))
+        set_text(self.preview_button, _("Show preview"))
+        set_text(self.print_button, _("Print\u2026"))
+        set_text(self.save_button, _("Save as PDF\u2026"))
+        self.queue_note.setText(_(
+            "The app keeps no copy of what it prints. The computer's print queue may keep one "
+            "for a while. A saved PDF is not locked with your passphrase."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
