@@ -60,6 +60,9 @@ def font_for(character: str) -> str | None:
 
 def markup(text: str) -> str:
     """Escape `text` for a reportlab Paragraph and route each character to a font that has it."""
+    body = _cmap(BODY)
+    if all(ord(character) in body or character in " \n\t" for character in set(text)):
+        return escape(text)  # the common case: Atkinson has every letter
     parts: list[str] = []
     current: str | None = BODY
     run: list[str] = []

@@ -93,8 +93,20 @@ def run(mode: str, data_dir: Path, export_dir: Path) -> dict[str, object]:
 
 def _print_and_save(window, export_dir: Path) -> list[str]:  # type: ignore[no-untyped-def]
     """Open the print screen, show the preview, print to a PDF printer target, save a PDF."""
+    from PySide6.QtPrintSupport import QPrinter
+
     window.show_page("print")
-    return []
+    screen = window.screens["print"]
+    screen.show_preview()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(export_dir / "printer-output.pdf"))
+    screen.print_to(printer)
+    dialog = screen.save_copy()
+    dialog.other.setChecked(True)
+    dialog.folder.setText(str(export_dir))
+    dialog.try_save()
+    return sorted(path.name for path in export_dir.iterdir())
 
 
 if __name__ == "__main__":

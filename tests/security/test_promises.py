@@ -65,8 +65,10 @@ def test_no_network_and_no_processes_in_a_whole_session(saved_flow, guest_flow) 
 
 
 def test_saved_session_leaves_only_the_vault_and_its_backup(saved_flow) -> None:  # type: ignore[no-untyped-def]
-    _report, home, data_dir, _export = saved_flow
+    report, home, data_dir, export = saved_flow
     assert files_under(home) == [data_dir / "plan.db", data_dir / "plan.db.bak"]
+    assert report["printed"] == ["document.pdf", "printer-output.pdf"]
+    assert [p.name for p in files_under(export)] == report["printed"]
 
 
 def test_guest_session_leaves_nothing(guest_flow) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,177 @@
+"""Printed outputs, read back with pypdf: the right words, and only them."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from planner.core.content import load_library
+from planner.core.plan import ActionStatus, Plan
+from planner.core.resources import content_dir
+from planner.core.vault import Vault
+from planner.report import discreet, outputs
+from planner.report.layout import PrintOptions
+
+DAY = date(2026, 11, 24)
+NOTE = "Talk with Sam on Sunday about the tablet."
+
+
+def _text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u200b", ""))
+
+
+@pytest.fixture(scope="module")
+def library():  # type: ignore[no-untyped-def]
+    return load_library(content_dir())
+
+
+@pytest.fixture
+def plan(library):  # type: ignore[no-untyped-def]
+    plan = Plan(Vault.guest())
+    actions = library.actions
+    for action, status in zip(actions[:9], [ActionStatus.TODO, ActionStatus.LATER,
+                                            ActionStatus.DONE] * 3):
+        plan.set_status(action.id, status)
+    plan.set_status(actions[9].id, ActionStatus.NOT_FOR_ME)
+    plan.set_note(actions[0].topic_id, NOTE)
+    plan.add_contact("Dee", "555-0100", "sister")
+    yield plan
+    plan.vault.close()
+
+
+def test_chosen_actions_appear_and_others_do_not(plan, library) -> None:  # type: ignore[no-untyped-def]
+    pdf = outputs.my_plan(outputs.PrintablePlan.from_plan(plan), library, PrintOptions(printed_on=DAY))
+    text = _flat(_text(pdf))
+    for action in library.actions[:9]:
+        assert _flat(action.text) in text, action.id
+    for action in library.actions[9:]:
+        assert _flat(action.text) not in text, action.id
+    assert NOTE in text and "Dee" in text and "1-800-799-7233" in text
+    assert "November 24, 2026" in text
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+
+
+def test_notes_only_when_included(plan, library) -> None:  # type: ignore[no-untyped-def]
+    printable = outputs.PrintablePlan.from_plan(plan)
+    pdf = outputs.my_plan(printable, library, PrintOptions(include_notes=False, printed_on=DAY))
+    assert NOTE not in _flat(_text(pdf))
+
+
+def test_metadata_is_neutral_and_output_deterministic(plan, library) -> None:  # type: ignore[no-untyped-def]
+    printable = outputs.PrintablePlan.from_plan(plan)
+    first = outputs.my_plan(printable, library, PrintOptions(printed_on=DAY))
+    assert first == outputs.my_plan(printable, library, PrintOptions(printed_on=DAY))
+    info = PdfReader(io.BytesIO(first)).metadata
+    assert info.get("/Title") == "Document"
+    for key in ("/Author", "/Subject", "/Creator", "/Producer", "/Keywords"):
+        assert not info.get(key), key
+
+
+def _font_sizes(pdf: bytes) -> list[float]:
+    sizes: list[float] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        content = content.replace("BT /F1 12 Tf 14.4 TL ET", "")  # reportlab's page set-up
+        sizes += [float(size) for size in re.findall(r"/F\d+\+?\d* ([\d.]+) Tf", content)]
+    return sizes
+
+
+def test_large_print_body_is_at_least_18_points(plan, library) -> None:  # type: ignore[no-untyped-def]
+    printable = outputs.PrintablePlan.from_plan(plan)
+    normal = _font_sizes(outputs.my_plan(printable, library, PrintOptions(printed_on=DAY)))
+    large = _font_sizes(outputs.my_plan(printable, library,
+                                        PrintOptions(large_print=True, printed_on=DAY)))
+    footer = 10.0
+    assert min(s for s in normal if s != footer) < 18
+    assert min(s for s in large if s != footer) >= 18 * 0.85  # status labels and notes
+
+
+@pytest.mark.parametrize("kind", ["plan", "workbook", "card"])
+def test_discreet_wording_leaves_none_of_the_listed_words(plan, library, kind: str) -> None:  # type: ignore[no-untyped-def]
+    printable = outputs.PrintablePlan.from_plan(plan)
+    every = Plan(Vault.guest())
+    for action in library.actions:
+        every.set_status(action.id, ActionStatus.TODO)
+    every.set_note("legal-risks", "The abuser broke the protective order near the shelter.")
+    options = PrintOptions(discreet=True, printed_on=DAY)
+    pdf = {"plan": lambda: outputs.my_plan(outputs.PrintablePlan.from_plan(every), library, options),
+           "workbook": lambda: outputs.workbook(library, options),
+           "card": lambda: outputs.pocket_cards(printable, [], options)}[kind]()
+    assert discreet.leftovers(_flat(_text(pdf)), "en") == []
+    every.vault.close()
+
+
+def test_family_rules_fit_one_page_and_never_mention_abuse(library) -> None:  # type: ignore[no-untyped-def]
+    pdf = outputs.family_rules(library, PrintOptions(printed_on=DAY))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    text = _flat(_text(pdf))
+    assert all(_flat(rule.text) in text for rule in library.family_rules())
+    assert discreet.leftovers(text, "en") == []
+
+
+def test_pocket_card_holds_at_most_three_people_and_has_cut_marks(plan) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Ann", "Bo", "Cy"):
+        plan.add_contact(name, "555", "")
+    printable = outputs.PrintablePlan.from_plan(plan)
+    ids = [c.id for c in printable.contacts]
+    pdf = outputs.pocket_cards(printable, ids, PrintOptions(printed_on=DAY))
+    text = _text(pdf)
+    names = [c.name for c in printable.contacts]
+    assert sum(1 for n in names if n in text) == 3
+    assert "Cy" not in text
+    content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    assert content.count(" l S") >= 2 * (2 + 1) + 2 * (4 + 1)  # cut marks at every grid line
+
+
+def test_workbook_has_every_action(library) -> None:  # type: ignore[no-untyped-def]
+    text = _flat(_text(outputs.workbook(library, PrintOptions(printed_on=DAY))))
+    missing = [a.id for a in library.actions if _flat(a.text) not in text]
+    assert missing == []
+
+
+def test_big_plan_and_hostile_text_render(library) -> None:  # type: ignore[no-untyped-def]
+    plan = Plan(Vault.guest())
+    hostile = ("\u202eevil\u202c \u200d\U0001f469\u200d\U0001f467 nul\x00 "
+               + "W" * 5000 + " \ud7ff \u05e9\u05dc\u05d5\u05dd <b>&amp;</b>")
+    for topic in library.topics:
+        plan.set_note(topic.id, ("note line " * 50 + "\n") * (1_050_000 // 501 // len(library.topics) + 1))
+    plan.set_note(library.topics[0].id, hostile)
+    for action in library.actions:
+        plan.set_status(action.id, ActionStatus.TODO)
+    plan.add_contact(hostile, hostile, hostile)
+    printable = outputs.PrintablePlan.from_plan(plan)
+    big = outputs.PrintablePlan(
+        {**printable.statuses, **{f"x{i}": ActionStatus.TODO for i in range(300)}},
+        printable.notes, printable.contacts, printable.resources)
+    assert sum(len(n) for n in printable.notes.values()) > 900_000
+    pdf = outputs.my_plan(big, library, PrintOptions(printed_on=DAY))
+    assert len(PdfReader(io.BytesIO(pdf)).pages) > 50
+    assert outputs.pocket_cards(printable, [c.id for c in printable.contacts],
+                                PrintOptions(printed_on=DAY))
+    plan.vault.close()
+
+
+def test_workbook_command(tmp_path: Path) -> None:
+    out = tmp_path / "workbook.pdf"
+    result = subprocess.run([sys.executable, "-m", "planner", "workbook", "--locale", "en",
+                             "--out", str(out)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert PdfReader(out).pages
+    bad = subprocess.run([sys.executable, "-m", "planner", "workbook", "--out",
+                          str(tmp_path / "missing" / "x.pdf")], capture_output=True, text=True,
+                         check=False)
+    assert bad.returncode == 1 and "could not be saved" in bad.stderr
