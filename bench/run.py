@@ -10,6 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import report_bench  # noqa: E402
 import startup_bench  # noqa: E402
 import ui_bench  # noqa: E402
 import vault_bench  # noqa: E402
@@ -24,6 +25,7 @@ def main() -> int:
         "vault": vault_bench.measure(),
         "startup": startup_bench.measure(),
         "ui": ui_bench.measure(),
+        "report": report_bench.measure(),
     }
     text = json.dumps(results, indent=2)
     print(text)

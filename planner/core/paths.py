@@ -19,8 +19,18 @@ PORTABLE_MARKER = "portable"
 def executable_dir() -> Path:
     """The folder of the running program: the bundle's folder, or the source checkout."""
     if getattr(sys, "frozen", False):
-        return Path(sys.executable).resolve().parent
+        return _outside_app_bundle(Path(sys.executable).resolve().parent)
     return Path(__file__).resolve().parents[2]
+
+
+def _outside_app_bundle(program_dir: Path) -> Path:
+    """On macOS the program sits in `Planner.app/Contents/MacOS`; the folder a person sees, and
+    where a USB copy keeps its marker and data, is the one holding `Planner.app` (writing inside
+    the .app would also break its signature)."""
+    if (program_dir.name == "MacOS" and program_dir.parent.name == "Contents"
+            and program_dir.parent.parent.suffix == ".app"):
+        return program_dir.parents[2]
+    return program_dir
 
 
 def is_portable(program_dir: Path | None = None) -> bool:

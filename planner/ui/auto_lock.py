@@ -1,6 +1,7 @@
 """Auto-lock: lock the plan after the chosen minutes without keyboard or mouse use.
 
-An application-wide event filter restarts the idle timer on any input, in any window or dialog.
+An application-wide event filter restarts the idle timer on any input, in any window or dialog
+(input events reach the window first, so only events sent to a QWindow are looked at).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -37,6 +39,7 @@ class IdleLock(QObject):
         return self._timer.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() in _ACTIVITY and self._timer.isActive():
+        # Input reaches a QWindow before any widget; checking that first keeps this cheap.
+        if isinstance(watched, QWindow) and event.type() in _ACTIVITY and self._timer.isActive():
             self._timer.start()
         return False

@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.flush()
         screen = self.screens[page]
         if page == "topics":
+            if getattr(self, "current_page", None) == "plan":
+                self.topics.invalidate()  # choices and notes may have changed there
             self.topics.refresh()
         elif page == "plan":
             self.plan_screen.refresh()
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self._apply_preferences(preferences)
         if advocate_changed:
+            self.topics.invalidate()
             self.topics.refresh()
 
     # -- locking and ending --------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from planner.core.i18n import _
 
+_KEY_PRESS = QEvent.Type.KeyPress
 PRESSES_NEEDED = 3
 WINDOW_SECONDS = 1.5
 
@@ -44,7 +45,8 @@ class QuickExit(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # A key press reaches its QWindow once, then is re-sent to widgets: count it once.
-        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QWindow):
+        # The isinstance test comes first: it is cheap, and most events go to widgets.
+        if isinstance(watched, QWindow) and event.type() == _KEY_PRESS:
             self._count(event)  # type: ignore[arg-type]
         return False
 

@@ -1,14 +1,16 @@
 """The topics screen: the list with progress on one side, the open topic on the other.
 
-Every choice and note goes straight to the plan (autosave). Alt+Left / Alt+Right move between
-topics; the list is reachable by keyboard and each entry says how far the person has got.
+Each topic's page is built once and kept (and the others are built in idle moments), so moving
+between topics is instant. Pages are dropped and rebuilt when something they show changes
+elsewhere: the language, advocate view, or choices made on the My plan screen. Every choice and
+note goes straight to the plan (autosave). Alt+Left / Alt+Right move between topics.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +29,53 @@ from planner.core.i18n import _
 from planner.core.markdown import parse_blocks
 from planner.core.plan import ActionStatus, Plan
 from planner.ui.topic_view import ActionRow, NotesBox, advocate_panel, block_label
-from planner.ui.widgets import button, card, clear_layout, label, set_text
+from planner.ui.widgets import button, card, label, set_text
+
+
+class TopicPage(QScrollArea):
+    """One topic, scrollable: its text, advocate panel, steps and notes."""
+
+    def __init__(self, topic: Topic, plan: Plan, advocate_view: bool,
+                 choose: Callable[[str, ActionStatus | None], None]) -> None:
+        super().__init__()
+        self.topic = topic
+        self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(topic.title)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setSpacing(10)
+        column.setContentsMargins(8, 4, 16, 16)
+        column.addWidget(label(topic.title, "title"))
+        if topic.fallback_fields:
+            note, note_layout = card("banner")
+            note_layout.addWidget(label(_(
+                "Parts of this topic are not translated yet, so they are shown in English.")))
+            column.addWidget(note)
+        column.addWidget(label(topic.summary, "muted"))
+        if advocate_view:
+            column.addWidget(advocate_panel(topic))
+        for block in parse_blocks(topic.body):
+            column.addWidget(block_label(block))
+        if topic.actions:
+            column.addWidget(label(_("Steps you can take"), "subtitle"))
+            column.addWidget(label(_(
+                "For each step, choose what fits you now. You can change it any time."), "muted"))
+        statuses = plan.statuses()
+        priorities, platforms = plan.priorities(), plan.platforms()
+        self.rows: list[ActionRow] = []
+        for action in topic.actions:
+            row = ActionRow(action, statuses.get(action.id),
+                            tailoring.is_suggested(action, topic, priorities, platforms),
+                            advocate_view)
+            row.status_chosen.connect(choose)
+            column.addWidget(row)
+            self.rows.append(row)
+        self.notes = NotesBox(lambda text: plan.set_note(topic.id, text))
+        self.notes.load(plan.note(topic.id))
+        column.addWidget(self.notes)
+        column.addStretch(1)
+        self.setWidget(holder)
 
 
 class TopicsScreen(QWidget):
@@ -42,27 +91,16 @@ class TopicsScreen(QWidget):
         self._advocate_view = advocate_view
         self.topics: tuple[Topic, ...] = library.topics
         self.current: Topic | None = None
-        self.rows: list[ActionRow] = []
+        self._pages: dict[str, TopicPage] = {}
+        self._warm = QTimer(self)
+        self._warm.setInterval(0)
+        self._warm.timeout.connect(self._build_next_page)
 
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setMinimumWidth(220)
         self.list.currentRowChanged.connect(self._list_moved)
-
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        holder = QWidget()
-        self.body = QVBoxLayout(holder)
-        self.body.setSpacing(10)
-        self.body.setContentsMargins(8, 4, 16, 16)
-        self.content = QVBoxLayout()
-        self.content.setSpacing(10)
-        self.body.addLayout(self.content)
-        self.notes = NotesBox(self._save_note)
-        self.body.addWidget(self.notes)
-        self.body.addStretch(1)
-        self.scroll.setWidget(holder)
+        self.stack = QStackedWidget()
 
         self.back = button()
         self.next = button(primary=True)
@@ -76,7 +114,7 @@ class TopicsScreen(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.scroll, 1)
+        right_layout.addWidget(self.stack, 1)
         right_layout.addLayout(steps)
         self.list_caption = label(role="subtitle")
         left = QWidget()
@@ -98,19 +136,50 @@ class TopicsScreen(QWidget):
             QShortcut(QKeySequence(keys), self, lambda d=delta: self.step(d))
         self.retranslate()
 
+    # -- the open page (tests and other screens reach the current topic's parts here) ----------
+
+    @property
+    def page(self) -> TopicPage:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    @property
+    def rows(self) -> list[ActionRow]:
+        return self.page.rows
+
+    @property
+    def notes(self) -> NotesBox:
+        return self.page.notes
+
+    @property
+    def scroll(self) -> TopicPage:
+        return self.page
+
     # -- content -------------------------------------------------------------------------------
 
     def set_library(self, library: Library) -> None:
         """Show another language's library, staying on the same topic."""
         self.flush()
-        current_id = self.current.id if self.current else None
         self.library = library
-        self.refresh(current_id)
+        self.invalidate()
+        self.refresh()
+
+    def invalidate(self) -> None:
+        """Forget built pages (what they show changed elsewhere); they are rebuilt on demand."""
+        self.flush()
+        self._warm.stop()
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.setParent(None)  # type: ignore[call-overload]
+            page.deleteLater()
+        self._pages.clear()
 
     def refresh(self, topic_id: str | None = None) -> None:
         """Re-read the order and progress from the plan and show `topic_id` (or the first)."""
         plan = self._plan()
-        self.topics = tailoring.ordered_topics(self.library, plan.priorities(), plan.platforms())
+        order = tailoring.ordered_topics(self.library, plan.priorities(), plan.platforms())
+        if order != self.topics:
+            self.invalidate()  # "suggested" marks follow the priorities
+        self.topics = order
         wanted = topic_id or (self.current.id if self.current else self.topics[0].id)
         self.list.blockSignals(True)
         self.list.clear()
@@ -123,6 +192,7 @@ class TopicsScreen(QWidget):
         self.list.setCurrentRow(index)
         self.list.blockSignals(False)
         self.show_topic(self.topics[index])
+        self._warm.start()
 
     def _update_progress(self, statuses: dict[str, ActionStatus]) -> None:
         for index, topic in enumerate(self.topics):
@@ -133,39 +203,30 @@ class TopicsScreen(QWidget):
             item.setText(text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
 
+    def _page_for(self, topic: Topic) -> TopicPage:
+        page = self._pages.get(topic.id)
+        if page is None:
+            page = TopicPage(topic, self._plan(), self._advocate_view(), self._choose)
+            self._pages[topic.id] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _build_next_page(self) -> None:
+        """Build one not-yet-built page per idle moment, so later topics open instantly."""
+        missing = [topic for topic in self.topics if topic.id not in self._pages]
+        if not missing or not self.isVisible():
+            self._warm.stop()
+            return
+        self._page_for(missing[0])
+
     def show_topic(self, topic: Topic) -> None:
-        if self.current is not None and self.notes.pending:
-            self.notes.flush()
+        previous = self._pages.get(self.current.id) if self.current is not None else None
+        if previous is not None and previous.notes.pending:
+            previous.notes.flush()
         self.current = topic
-        plan = self._plan()
-        clear_layout(self.content)
-        self.rows = []
-        self.content.addWidget(label(topic.title, "title"))
-        if topic.fallback_fields:
-            note, note_layout = card("banner")
-            note_layout.addWidget(label(_(
-                "Parts of this topic are not translated yet, so they are shown in English.")))
-            self.content.addWidget(note)
-        self.content.addWidget(label(topic.summary, "muted"))
-        if self._advocate_view():
-            self.content.addWidget(advocate_panel(topic))
-        for block in parse_blocks(topic.body):
-            self.content.addWidget(block_label(block))
-        if topic.actions:
-            self.content.addWidget(label(_("Steps you can take"), "subtitle"))
-            self.content.addWidget(label(_(
-                "For each step, choose what fits you now. You can change it any time."), "muted"))
-        statuses = plan.statuses()
-        priorities, platforms = plan.priorities(), plan.platforms()
-        for action in topic.actions:
-            row = ActionRow(action, statuses.get(action.id),
-                            tailoring.is_suggested(action, topic, priorities, platforms),
-                            self._advocate_view())
-            row.status_chosen.connect(self._choose)
-            self.content.addWidget(row)
-            self.rows.append(row)
-        self.notes.load(plan.note(topic.id))
-        self.scroll.verticalScrollBar().setValue(0)
+        page = self._page_for(topic)
+        self.stack.setCurrentWidget(page)
+        page.verticalScrollBar().setValue(0)
         index = self.topics.index(topic)
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.topics) - 1)
@@ -190,21 +251,17 @@ class TopicsScreen(QWidget):
         self._update_progress(plan.statuses())
         self.plan_changed.emit()
 
-    def _save_note(self, text: str) -> None:
-        if self.current is not None:
-            self._plan().set_note(self.current.id, text)
-
     def flush(self) -> None:
         """Save anything typed but not yet saved (before lock, quick exit or leaving)."""
-        if self.current is not None and self.notes.pending:
-            self.notes.flush()
+        for page in self._pages.values():
+            if page.notes.pending:
+                page.notes.flush()
 
     # -- language ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.list_caption.setText(_("Topics"))
         self.list.setAccessibleName(_("Topics"))
-        self.scroll.setAccessibleName(_("Topic"))
         set_text(self.back, _("Back"), _("Previous topic (Alt+Left)"))
         set_text(self.next, _("Next topic"), _("Next topic (Alt+Right)"))
 
