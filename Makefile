@@ -5,12 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+# Reproducible bundles: file dates in archives come from here. Release builds should pass the
+# commit's time (SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct)); the default is a fixed date.
+SOURCE_DATE_EPOCH ?= 315532800
 
 POT := translations/planner.pot
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/planner.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test bench check-content clean translations catalogs
+.PHONY: run test bench check-content clean translations catalogs bundle portable bundle-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +26,10 @@ $(APP_STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml $(APP_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(BUNDLE_STAMP): pyproject.toml $(APP_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
 	touch $@
 
 # Compiled catalogs are built from the committed .po files, never committed themselves.
@@ -53,3 +61,16 @@ check-content: $(APP_STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Desktop bundle in dist/planner/ (PyInstaller, onedir; see packaging/planner.spec).
+bundle: $(BUNDLE_STAMP) catalogs
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) PYTHONHASHSEED=0 $(BIN)/pyinstaller --noconfirm \
+		--clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/planner.spec
+
+# The same bundle ready for a USB stick: dist/Planner-portable/ and an archive of it.
+portable: bundle
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/python packaging/portable.py dist/planner dist
+
+# Starts the built bundle headless and checks what it contains (packaging/tests/).
+bundle-test: bundle $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest packaging/tests
