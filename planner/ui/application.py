@@ -16,12 +16,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from typing import TYPE_CHECKING
 
 from planner.core import i18n, paths
-from planner.core.resources import content_dir
+from planner.core.resources import assets_dir, content_dir
 from planner.core.session import Session
 from planner.ui import fonts, theme
 from planner.ui.auto_lock import IdleLock
@@ -68,6 +69,7 @@ def make_application() -> QApplication:
     app.setApplicationName("Planner")
     app.setApplicationDisplayName("Planner")
     app.setDesktopFileName("planner")
+    app.setWindowIcon(QIcon(str(assets_dir() / "planner.png")))
     fonts.register_fonts()
     apply_preferences(app, Preferences())
     return app
