@@ -59,13 +59,14 @@ def _run_and_kill(arguments: list[str], rng: random.Random, lines_before_kill: i
     acknowledged = []
     for _ in range(lines_before_kill):
         line = child.stdout.readline()
-        if not line:
+        if not line.endswith("\n"):
             break
         acknowledged.append(line.strip())
     time.sleep(rng.uniform(0, 0.02))
     child.send_signal(signal.SIGKILL)
     rest, _ = child.communicate()
-    acknowledged += rest.split()
+    # A line cut short by the kill is not an acknowledgement: only whole lines count.
+    acknowledged += [line.strip() for line in rest.splitlines(keepends=True) if line.endswith("\n")]
     return acknowledged
 
 
