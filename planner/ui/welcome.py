@@ -6,7 +6,7 @@ monitoring comes before any choice, because the safest decision may be to use an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core import passphrase as passphrase_rules
-from planner.core.i18n import _, available_languages, current_language
+from planner.core.i18n import SOURCE_LANGUAGE, _, available_languages, current_language
 from planner.core.session import MustWait, Session
 from planner.core.errors import VaultDamaged, VaultError, VaultNotFound
 from planner.ui.widgets import button, card, label, scrolling, set_text
@@ -26,7 +26,9 @@ from planner.ui.widgets import button, card, label, scrolling, set_text
 
 def language_name(code: str) -> str:
     """A language named in itself ("Español", not "Spanish"), as people look for their own."""
-    from babel import Locale  # loaded here: only this needs babel before a plan is open
+    if code == SOURCE_LANGUAGE:
+        return "English"  # the source language needs no locale data (keeps start-up fast)
+    from babel import Locale
 
     try:
         name = Locale.parse(code).display_name or code
@@ -79,9 +81,9 @@ class WelcomeScreen(QWidget):
         language_row = QHBoxLayout()
         self.language_label = label()
         self.language = QComboBox()
-        for code in available_languages():
-            self.language.addItem(language_name(code), code)
-        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.addItem(language_name(current_language()), current_language())
+        # The other languages' names need babel's locale data: add them just after first paint.
+        QTimer.singleShot(0, self._add_languages)
         self.language.currentIndexChanged.connect(
             lambda: self.language_chosen.emit(self.language.currentData()))
         self.language_label.setBuddy(self.language)
@@ -176,6 +178,13 @@ class WelcomeScreen(QWidget):
         layout.addStretch(1)
         self.open_page = scrolling(page)
         self.pages.addWidget(self.open_page)
+
+    def _add_languages(self) -> None:
+        self.language.blockSignals(True)
+        for code in available_languages():
+            if self.language.findData(code) < 0:
+                self.language.addItem(language_name(code), code)
+        self.language.blockSignals(False)
 
     # -- behaviour -----------------------------------------------------------------------------
 
