@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check-content", help="validate the topic library")
     check.add_argument("directory", nargs="?", type=Path)
+    commands.add_parser("vault-check", help=argparse.SUPPRESS)
     for name, text in (("tour", "save a picture of every screen"),
                        ("workbook", "write the blank workbook PDF")):
         commands.add_parser(name, help=text, add_help=False)
@@ -55,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         directory = [str(arguments.directory)] if arguments.directory else []
         return content_check.main(directory)
+    if arguments.command == "vault-check":
+        from planner import vault_check
+
+        return vault_check.main(arguments.data_dir)
     if arguments.command == "tour":
         from planner.ui import tour
 

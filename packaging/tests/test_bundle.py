@@ -196,6 +196,28 @@ def test_portable_copy_keeps_everything_in_its_own_folder(
     assert tree(stick) == before
 
 
+def test_portable_copy_creates_and_reopens_its_vault_beside_itself(
+    bundle: Path, profile: Profile, tmp_path: Path
+) -> None:
+    """Real Argon2 and SQLCipher inside the bundle; the vault lands in the stick's data folder."""
+    stick = tmp_path / "stick" / portable.FOLDER_NAME
+    portable.make_folder(bundle, stick)
+    first = subprocess.run([str(stick / "planner"), "vault-check"], input="usb passphrase\n",
+                           env=profile.env, cwd=profile.cwd, capture_output=True, text=True,
+                           timeout=180)
+    assert first.returncode == 0, first.stderr
+    assert "created and reopened" in first.stdout
+    assert sorted(p.name for p in (stick / "data").iterdir()) == ["plan.db", "plan.db.bak"]
+    again = subprocess.run([str(stick / "planner"), "vault-check"], input="usb passphrase\n",
+                           env=profile.env, cwd=profile.cwd, capture_output=True, text=True,
+                           timeout=180)
+    assert again.returncode == 0 and "opened" in again.stdout
+    wrong = subprocess.run([str(stick / "planner"), "vault-check"], input="not it\n",
+                           env=profile.env, cwd=profile.cwd, capture_output=True, text=True,
+                           timeout=180)
+    assert wrong.returncode == 1 and "doesn't open" in wrong.stderr
+
+
 # -- what is inside --------------------------------------------------------------------------
 
 def test_no_network_parts_of_qt(bundle: Path) -> None:

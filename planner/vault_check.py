@@ -1,0 +1,42 @@
+"""`planner vault-check`: create (or open) the plan vault where the app would keep it, then
+reopen it, without a window.
+
+For installers and the bundle smoke test: it proves that SQLCipher and Argon2 work inside a
+bundle and that the data folder rules (portable marker, --data-dir) put the vault where they
+should. The passphrase is read from standard input, never the command line (which other users
+of the computer can see), and an existing vault it cannot open is left untouched.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from planner.core import paths
+from planner.core.errors import VaultError
+from planner.core.plan import Plan
+
+CHECK_NOTE = "vault-check"
+
+
+def main(data_dir: Path | None) -> int:
+    from planner.core.vault import Vault
+
+    passphrase = sys.stdin.readline().rstrip("\n")
+    path = paths.vault_path(paths.data_dir(data_dir))
+    try:
+        if path.exists():
+            Vault.open(path, passphrase).close()
+            print(f"opened {path}")
+            return 0
+        vault = Vault.create(path, passphrase)
+        Plan(vault).set_setting(CHECK_NOTE, "ok")
+        vault.close()
+        reopened = Plan(Vault.open(path, passphrase))
+        ok = reopened.setting(CHECK_NOTE) == "ok"
+        reopened.vault.close()
+    except VaultError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(f"created and reopened {path}" if ok else "reopened, but the check value is missing")
+    return 0 if ok else 1
