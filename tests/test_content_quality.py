@@ -20,7 +20,7 @@ PLATFORM_CHECKLISTS = {"facebook", "instagram", "tiktok", "snapchat", "x", "what
 # Steps that, done where the other person can notice, may tell them something changed.
 ALERTING = re.compile(
     r"^(block|unblock|unfriend|unfollow|remove|delete (?:your|the|an|this|old)? ?account|"
-    r"deactivate|turn off location|stop sharing|log out of (?:all|other)|sign out of (?:all|other)|"
+    r"deactivate|turn off location sharing|stop sharing|log out of (?:all|other)|sign out of (?:all|other)|"
     r"leave (?:a|the|your)? ?(?:shared |family )|change (?:the |your )?passwords? (?:on|for) "
     r"(?:a )?shared)\b|\bremove the app\b", re.IGNORECASE)
 
