@@ -6,19 +6,9 @@ from __future__ import annotations
 
 import io
 import os
-import statistics
-import time
-from collections.abc import Callable
 from datetime import date
 
-
-def _median_ms(run: Callable[[], object], repeats: int = 5) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 1)
+from timing import median_ms
 
 
 def _plain(texts: list[str]) -> bytes:
@@ -81,10 +71,10 @@ def measure() -> dict[str, float]:
     sample_lines, big_lines = texts(printable_sample), texts(printable_big)
 
     results = {
-        "plan_pdf_sample_ms": _median_ms(lambda: outputs.my_plan(printable_sample, library, options)),
-        "plain_reportlab_sample_ms": _median_ms(lambda: _plain(sample_lines)),
-        "plan_pdf_300_actions_ms": _median_ms(lambda: outputs.my_plan(printable_big, big_library, options)),
-        "plain_reportlab_300_actions_ms": _median_ms(lambda: _plain(big_lines)),
+        "plan_pdf_sample_ms": median_ms(lambda: outputs.my_plan(printable_sample, library, options)),
+        "plain_reportlab_sample_ms": median_ms(lambda: _plain(sample_lines)),
+        "plan_pdf_300_actions_ms": median_ms(lambda: outputs.my_plan(printable_big, big_library, options)),
+        "plain_reportlab_300_actions_ms": median_ms(lambda: _plain(big_lines)),
         "actions_in_big_plan": len(printable_big.statuses),
     }
     results["ratio_sample"] = round(results["plan_pdf_sample_ms"] / results["plain_reportlab_sample_ms"], 2)
@@ -101,4 +91,4 @@ def _preview_ms(plan, library) -> float:  # type: ignore[no-untyped-def]
     screen = PrintScreen(lambda: plan, library)
     screen.refresh()
     screen.show()
-    return _median_ms(screen.show_preview)
+    return median_ms(screen.show_preview)

@@ -28,24 +28,23 @@ def measure() -> dict[str, float]:
         fill_sample_plan(window.plan())
         window.show_page("topics")
         QApplication.processEvents()
-        cold_times = []
-        for topic in window.topics.topics:
-            start = time.perf_counter()
-            window.topics.show_topic(topic)
-            QApplication.processEvents()
-            cold_times.append((time.perf_counter() - start) * 1000)
+        def open_each_topic() -> list[float]:
+            times = []
+            for topic in window.topics.topics:
+                start = time.perf_counter()
+                window.topics.show_topic(topic)
+                QApplication.processEvents()
+                times.append((time.perf_counter() - start) * 1000)
+            return times
+
+        cold_times = open_each_topic()
         # What a person sees: pages are built in idle moments after the screen appears.
         window.topics.invalidate()
         window.show_page("topics")
         deadline = time.perf_counter() + 30
         while len(window.topics._pages) < len(window.topics.topics) and time.perf_counter() < deadline:
             QApplication.processEvents()
-        topic_times = []
-        for topic in window.topics.topics:
-            start = time.perf_counter()
-            window.topics.show_topic(topic)
-            QApplication.processEvents()
-            topic_times.append((time.perf_counter() - start) * 1000)
+        topic_times = open_each_topic()
         switch_times = []
         for _ in range(3):
             for page in ("plan", "settings", "help", "topics"):

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_ms
 
 from planner.core import kdf
 from planner.core.plan import Plan
 from planner.core.vault import Vault, WrongPassphrase, silence_sqlcipher_logging
 
 PASSPHRASE = "benchmark passphrase"
-
-
-def _median_ms(run: Callable[[], None], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 2)
 
 
 def measure(repeats: int = 7) -> dict[str, float]:
@@ -55,11 +45,11 @@ def measure(repeats: int = 7) -> dict[str, float]:
             plan.set_note("location", f"edit {next(edits)}")
 
         results = {
-            "create_ms": _median_ms(create, repeats),
-            "open_right_passphrase_ms": _median_ms(open_right, repeats),
-            "open_wrong_passphrase_ms": _median_ms(open_wrong, repeats),
-            "commit_one_edit_ms": _median_ms(commit_edit, repeats * 5),
-            "kdf_ms_per_guess": _median_ms(
+            "create_ms": median_ms(create, repeats),
+            "open_right_passphrase_ms": median_ms(open_right, repeats),
+            "open_wrong_passphrase_ms": median_ms(open_wrong, repeats),
+            "commit_one_edit_ms": median_ms(commit_edit, repeats * 5),
+            "kdf_ms_per_guess": median_ms(
                 lambda: kdf.derive_key(bytearray(b"guess"), bytes(16)), repeats),
             "kdf_memory_mib_per_guess": kdf.REAL.memory_kib / 1024,
             "kdf_time_cost": kdf.REAL.time_cost,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from planner.core.preferences import Preferences
 from planner.core.session import Session
 from planner.ui.header import PAGES, Header
+from planner.ui.quick_exit import close_popups
 from planner.ui.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
@@ -221,11 +222,7 @@ class MainWindow(QMainWindow):
 
 def _close_popups_and_dialogs(window: QMainWindow) -> None:
     """Close menus, pop-ups and any other top-level window before hiding the plan."""
-    popup = QApplication.activePopupWidget()
-    while popup is not None:
-        popup.close()
-        following = QApplication.activePopupWidget()
-        popup = None if following is popup else following
+    close_popups()
     for widget in QApplication.topLevelWidgets():
         if widget is not window and widget.isVisible():
             widget.close()

@@ -66,11 +66,7 @@ class QuickExit(QObject):
             return
         self.triggered = True
         started = time.perf_counter()
-        popup = QApplication.activePopupWidget()
-        while popup is not None:
-            popup.close()
-            next_popup = QApplication.activePopupWidget()
-            popup = None if next_popup is popup else next_popup
+        close_popups()
         for window in QApplication.topLevelWidgets():
             window.setWindowTitle("Planner")
             window.hide()
@@ -78,6 +74,15 @@ class QuickExit(QObject):
         self._end_session()
         self.latency_ms = (time.perf_counter() - started) * 1000
         self._quit()
+
+
+def close_popups() -> None:
+    """Close open menus and pop-ups (each may have opened another), innermost first."""
+    popup = QApplication.activePopupWidget()
+    while popup is not None:
+        popup.close()
+        following = QApplication.activePopupWidget()
+        popup = None if following is popup else following
 
 
 class ClipboardGuard(QObject):

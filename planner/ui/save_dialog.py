@@ -1,4 +1,4 @@
-"""Our own small "save a copy" dialog, instead of QFileDialog.
+"""Our own small "save a copy" dialog, instead of the system file dialog.
 
 The system file dialog remembers visited folders and recent files on disk; this one remembers
 nothing. It lists removable drives first (a USB stick is the usual choice), then takes a typed
