@@ -17,12 +17,13 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from planner.core.i18n import _
 from planner.report import fonts
-from planner.report.text import para
+from planner.report.text import clean, para
 
 NEUTRAL_TITLE = "Document"
 MARGIN = 18 * mm
@@ -78,29 +79,34 @@ def p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 class CheckItem(Flowable):
-    """A checkbox line: the box (empty, or marked for done), an optional status word, the text.
+    """A checkbox line: the box (empty, or ticked when done), an optional status word, the text.
 
     The status is written in words, never shown by colour alone, so it survives black-and-white
-    printing and photocopying.
+    printing and photocopying. It is drawn in its own column (`label_width`) rather than as bold
+    markup inside the paragraph: the steps line up, and reportlab lays out a one-font paragraph
+    about twice as fast.
     """
 
     def __init__(self, text: str, style: ParagraphStyle, status_word: str = "",
-                 done: bool = False) -> None:
+                 done: bool = False, label_width: float = 0.0) -> None:
         super().__init__()
         self.box = style.fontSize * 0.95
-        label = f"<b>{para(status_word)}</b>  " if status_word else ""
-        self.paragraph = Paragraph(label + para(text), style)
+        self.paragraph = Paragraph(para(text), style)
+        self.status_word = clean(status_word)
+        self.label_width = label_width
         self.done = done
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.indent = self.box * 1.8
+        self.indent = self.box * 1.8 + self.label_width
         _width, height = self.paragraph.wrap(available_width - self.indent, available_height)
         self.height = max(height, self.box * 1.3)
         return available_width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
-        top = self.height - self.paragraph.style.leading * 0.85
+        style = self.paragraph.style
+        # The paragraph's first baseline: box, tick and status word all sit on it.
+        top = self.height - pdfmetrics.getAscent(style.fontName, style.fontSize)
         canvas.setLineWidth(1.2)
         canvas.setStrokeColor(colors.black)
         canvas.rect(0, top - self.box * 0.15, self.box, self.box, stroke=1, fill=0)
@@ -109,7 +115,19 @@ class CheckItem(Flowable):
             base = top - self.box * 0.15
             canvas.line(self.box * 0.2, base + self.box * 0.5, self.box * 0.42, base + self.box * 0.2)
             canvas.line(self.box * 0.42, base + self.box * 0.2, self.box * 0.85, base + self.box * 0.85)
+        if self.status_word:
+            canvas.setFont(fonts.BOLD, style.fontSize)
+            canvas.setFillColor(colors.black)
+            canvas.drawString(self.box * 1.8, top, self.status_word)
         self.paragraph.drawOn(canvas, self.indent, self.height - self.paragraph.height)
+
+
+def label_width(words: list[str], style: ParagraphStyle) -> float:
+    """The width of a column that fits the widest of `words` in bold, plus a gap."""
+    fonts.register()
+    widest = max((pdfmetrics.stringWidth(clean(w), fonts.BOLD, style.fontSize) for w in words),
+                 default=0.0)
+    return widest + style.fontSize * 0.6 if widest else 0.0
 
 
 class WriteInLines(Flowable):

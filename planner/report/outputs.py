@@ -30,6 +30,7 @@ from planner.report.layout import (
     WriteInLines,
     build,
     gap,
+    label_width,
     make_canvas_class,
     p,
     printed_date,
@@ -85,6 +86,7 @@ def my_plan(plan: PrintablePlan, library: Library, options: PrintOptions,
     story: list[Flowable] = [gap(s, 8), p(say(options.title) or _("My plan"), s.cover), gap(s, 2),
                              Paragraph(para(printed_date(options)), s.centered), PageBreak()]
     chosen_any = False
+    column = label_width([_(word) for word in STATUS_WORDS.values()], s.body)
     for topic in library.topics:
         actions = [a for a in topic.actions if plan.statuses.get(a.id) in PRINTED_STATUSES]
         note = plan.notes.get(topic.id, "") if options.include_notes else ""
@@ -95,7 +97,7 @@ def my_plan(plan: PrintablePlan, library: Library, options: PrintOptions,
         for action in actions:
             status = plan.statuses[action.id]
             story.append(CheckItem(say(action.text), s.body, _(STATUS_WORDS[status]),
-                                   done=status is ActionStatus.DONE))
+                                   done=status is ActionStatus.DONE, label_width=column))
         if note:
             story.append(p(_("My notes:"), s.small))
             story.append(p(say(note), s.body))
