@@ -20,7 +20,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 BODY = "Atkinson"
 BOLD = "Atkinson-Bold"
-FALLBACKS = ("NotoSans", "NotoSansArabic")
+ARABIC = "NotoSansArabic"
+FALLBACKS = ("NotoSans", ARABIC)
 MISSING = "?"
 
 
@@ -47,6 +48,11 @@ def _cmap(font_name: str) -> frozenset[int]:
     register()
     font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+
+
+def has_glyph(font_name: str, character: str) -> bool:
+    """True when the registered font `font_name` can draw `character`."""
+    return ord(character) in _cmap(font_name)
 
 
 def font_for(character: str) -> str | None:

@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from planner.core.i18n import _
 from planner.report import fonts
+from planner.report.bidi import BidiParagraph, has_rtl
 from planner.report.text import clean, para
 
 NEUTRAL_TITLE = "Document"
@@ -73,8 +74,11 @@ def styles(large_print: bool) -> Styles:
     )
 
 
-def p(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of user or content text, made safe (see `text.para`)."""
+def p(text: str, style: ParagraphStyle) -> Flowable:
+    """A paragraph of user or content text, made safe (see `text.para`); text with
+    right-to-left letters is ordered and shaped by `bidi.BidiParagraph`."""
+    if has_rtl(text):
+        return BidiParagraph(text, style)
     return Paragraph(para(text), style)
 
 
@@ -84,14 +88,16 @@ class CheckItem(Flowable):
     The status is written in words, never shown by colour alone, so it survives black-and-white
     printing and photocopying. It is drawn in its own column (`label_width`) rather than as bold
     markup inside the paragraph: the steps line up, and reportlab lays out a one-font paragraph
-    about twice as fast.
+    about twice as fast. A step written right to left is mirrored: box and status on the right.
     """
 
     def __init__(self, text: str, style: ParagraphStyle, status_word: str = "",
                  done: bool = False, label_width: float = 0.0) -> None:
         super().__init__()
         self.box = style.fontSize * 0.95
-        self.paragraph = Paragraph(para(text), style)
+        self.style = style
+        self.paragraph = p(text, style)
+        self.mirrored = isinstance(self.paragraph, BidiParagraph) and self.paragraph.right_to_left
         self.status_word = clean(status_word)
         self.label_width = label_width
         self.done = done
@@ -99,27 +105,35 @@ class CheckItem(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.indent = self.box * 1.8 + self.label_width
         _width, height = self.paragraph.wrap(available_width - self.indent, available_height)
+        self.width = available_width
         self.height = max(height, self.box * 1.3)
         return available_width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
-        style = self.paragraph.style
+        style = self.style
         # The paragraph's first baseline: box, tick and status word all sit on it.
         top = self.height - pdfmetrics.getAscent(style.fontName, style.fontSize)
+        left = self.width - self.box if self.mirrored else 0.0
         canvas.setLineWidth(1.2)
         canvas.setStrokeColor(colors.black)
-        canvas.rect(0, top - self.box * 0.15, self.box, self.box, stroke=1, fill=0)
+        canvas.rect(left, top - self.box * 0.15, self.box, self.box, stroke=1, fill=0)
         if self.done:
             canvas.setLineWidth(2)
             base = top - self.box * 0.15
-            canvas.line(self.box * 0.2, base + self.box * 0.5, self.box * 0.42, base + self.box * 0.2)
-            canvas.line(self.box * 0.42, base + self.box * 0.2, self.box * 0.85, base + self.box * 0.85)
+            canvas.line(left + self.box * 0.2, base + self.box * 0.5,
+                        left + self.box * 0.42, base + self.box * 0.2)
+            canvas.line(left + self.box * 0.42, base + self.box * 0.2,
+                        left + self.box * 0.85, base + self.box * 0.85)
         if self.status_word:
             canvas.setFont(fonts.BOLD, style.fontSize)
             canvas.setFillColor(colors.black)
-            canvas.drawString(self.box * 1.8, top, self.status_word)
-        self.paragraph.drawOn(canvas, self.indent, self.height - self.paragraph.height)
+            if self.mirrored:
+                canvas.drawRightString(self.width - self.box * 1.8, top, self.status_word)
+            else:
+                canvas.drawString(self.box * 1.8, top, self.status_word)
+        x = 0.0 if self.mirrored else self.indent
+        self.paragraph.drawOn(canvas, x, self.height - self.paragraph.height)
 
 
 def label_width(words: list[str], style: ParagraphStyle) -> float:

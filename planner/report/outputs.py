@@ -36,6 +36,7 @@ from planner.report.layout import (
     printed_date,
     styles,
 )
+from planner.report.bidi import has_rtl
 from planner.report.text import para
 
 PRINTED_STATUSES = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
@@ -84,7 +85,7 @@ def my_plan(plan: PrintablePlan, library: Library, options: PrintOptions,
     s = styles(options.large_print)
     say = _wording(options)
     story: list[Flowable] = [gap(s, 8), p(say(options.title) or _("My plan"), s.cover), gap(s, 2),
-                             Paragraph(para(printed_date(options)), s.centered), PageBreak()]
+                             p(printed_date(options), s.centered), PageBreak()]
     chosen_any = False
     column = label_width([_(word) for word in STATUS_WORDS.values()], s.body)
     for topic in library.topics:
@@ -212,8 +213,9 @@ def _draw_card(canvas: Canvas, x: float, y: float, width: float, height: float,
     style = ParagraphStyle("card", fontName=fonts.BODY, fontSize=size, leading=size * 1.25)
     title = ParagraphStyle("card-title", parent=style, fontName=fonts.BOLD)
     top = y + height - pad
-    blocks = [Paragraph(para(_("Numbers to keep")), title)]
-    blocks += [Paragraph(f"<b>{para(name)}</b> {para(reach)}", style) for name, reach in lines]
+    blocks = [p(_("Numbers to keep"), title)]
+    blocks += [p(f"{name} {reach}", style) if has_rtl(name + reach)
+               else Paragraph(f"<b>{para(name)}</b> {para(reach)}", style) for name, reach in lines]
     for block in blocks:
         _w, h = block.wrap(width - 2 * pad, height)
         if top - h < y + pad:
