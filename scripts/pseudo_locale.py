@@ -4,7 +4,7 @@ language before real translations exist.
 - `en_XA`: every letter accented, text about 40% longer, wrapped in [brackets], so untranslated
   strings (plain ASCII) and clipped text (a missing bracket) are easy to spot.
 - `ar_XB`: the same text mirrored into a right-to-left script marker form, so layouts must
-  mirror. (Real Arabic UI strings for the welcome screen live in `ar`.)
+  mirror.
 
 Placeholders like {name} and %s are kept intact so formatting still works.
 """

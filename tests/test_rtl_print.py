@@ -142,3 +142,14 @@ def test_pdf_font_stack_covers_each_language(language: str) -> None:
         assert bidi.has_rtl(sample) and any("\ufe70" <= ch <= "\ufeff" for ch in drawn)
     else:
         assert unicodedata.normalize("NFC", drawn) == unicodedata.normalize("NFC", sample)
+
+
+def test_status_words_in_any_script_use_the_font_stack() -> None:
+    s = styles(False)
+    items = [CheckItem("Bật xác minh hai bước.", s.body, "Đã xong", done=True),
+             CheckItem("لكم مساء", s.body, "لكم", done=True)]
+    pdf = build(items, PrintOptions(printed_on=DAY))
+    texts = [unicodedata.normalize("NFC", text) for _y, _x, text in _runs(pdf)]
+    assert "Đã xong" in "".join(texts)
+    assert "\ufedf\ufedc\ufee2" in texts  # the Arabic status word, shaped, on its own
+    assert fonts.MISSING not in "".join(texts)

@@ -237,3 +237,26 @@ def draw_pieces(canvas: Canvas, pieces: list[Piece], x: float, baseline: float, 
         x += piece.width
     if actual_text:
         code.append("EMC")
+
+
+def _short_line(text: str, font: str, size: float) -> tuple[list[Piece], str]:
+    """Pieces for one short line, and the typed text to tag them with (none when plain)."""
+    text = clean(text).replace("\n", " ")
+    if not has_rtl(text) and all(fonts.has_glyph(font, ch) for ch in text):
+        return [Piece(text, font, pdfmetrics.stringWidth(text, font, size))], ""
+    return visual_line(text, starts_rtl(text), size, font), text
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """The printed width of one short line, fallback fonts and shaping included."""
+    return sum(piece.width for piece in _short_line(text, font, size)[0])
+
+
+def draw_text(canvas: Canvas, text: str, x: float, baseline: float, font: str, size: float,
+              anchor: str = "left") -> None:
+    """One short line (a status word, a page number) in any language: `anchor` says whether
+    `x` is its left end, right end or centre. Letters the font lacks come from the fallbacks."""
+    pieces, actual = _short_line(text, font, size)
+    width = sum(piece.width for piece in pieces)
+    start = {"left": x, "right": x - width, "center": x - width / 2}[anchor]
+    draw_pieces(canvas, pieces, start, baseline, size, actual_text=actual)

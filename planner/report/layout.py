@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from planner.core.i18n import _
 from planner.report import fonts
-from planner.report.bidi import BidiParagraph, has_rtl
+from planner.report.bidi import BidiParagraph, draw_text, has_rtl, text_width
 from planner.report.text import clean, para
 
 NEUTRAL_TITLE = "Document"
@@ -126,12 +126,13 @@ class CheckItem(Flowable):
             canvas.line(left + self.box * 0.42, base + self.box * 0.2,
                         left + self.box * 0.85, base + self.box * 0.85)
         if self.status_word:
-            canvas.setFont(fonts.BOLD, style.fontSize)
             canvas.setFillColor(colors.black)
             if self.mirrored:
-                canvas.drawRightString(self.width - self.box * 1.8, top, self.status_word)
+                draw_text(canvas, self.status_word, self.width - self.box * 1.8, top, fonts.BOLD,
+                          style.fontSize, anchor="right")
             else:
-                canvas.drawString(self.box * 1.8, top, self.status_word)
+                draw_text(canvas, self.status_word, self.box * 1.8, top, fonts.BOLD,
+                          style.fontSize)
         x = 0.0 if self.mirrored else self.indent
         self.paragraph.drawOn(canvas, x, self.height - self.paragraph.height)
 
@@ -139,8 +140,7 @@ class CheckItem(Flowable):
 def label_width(words: list[str], style: ParagraphStyle) -> float:
     """The width of a column that fits the widest of `words` in bold, plus a gap."""
     fonts.register()
-    widest = max((pdfmetrics.stringWidth(clean(w), fonts.BOLD, style.fontSize) for w in words),
-                 default=0.0)
+    widest = max((text_width(w, fonts.BOLD, style.fontSize) for w in words), default=0.0)
     return widest + style.fontSize * 0.6 if widest else 0.0
 
 
@@ -193,10 +193,9 @@ def make_canvas_class(locale: str, footer: bool = True) -> type[Canvas]:
 
         def _footer(self, total: int) -> None:
             fonts.register()
-            self.setFont(fonts.BODY, 10)
             self.setFillColor(colors.black)
             text = _("Page {page} of {total}").format(page=self._pageNumber, total=total)
-            self.drawCentredString(self._pagesize[0] / 2, 10 * mm, text)
+            draw_text(self, text, self._pagesize[0] / 2, 10 * mm, fonts.BODY, 10, anchor="center")
 
     return NumberedCanvas
 
