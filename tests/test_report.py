@@ -175,3 +175,30 @@ def test_workbook_command(tmp_path: Path) -> None:
                           str(tmp_path / "missing" / "x.pdf")], capture_output=True, text=True,
                          check=False)
     assert bad.returncode == 1 and "could not be saved" in bad.stderr
+
+
+@pytest.mark.parametrize("kind", ["plan", "workbook", "card"])
+def test_spanish_discreet_wording_leaves_none_of_the_listed_words(kind: str) -> None:
+    from planner.core import i18n
+
+    i18n.set_language("es")
+    try:
+        library = load_library(content_dir(), "es")
+        every = Plan(Vault.guest())
+        for action in library.actions:
+            every.set_status(action.id, ActionStatus.TODO)
+        every.set_note("legal-risks", "El agresor violó la orden de protección cerca del refugio.")
+        every.add_contact("Ana", "555-0100", "Intercesora del refugio")
+        printable = outputs.PrintablePlan.from_plan(every)
+        options = PrintOptions(discreet=True, locale="es", printed_on=DAY)
+        pdf = {"plan": lambda: outputs.my_plan(printable, library, options),
+               "workbook": lambda: outputs.workbook(library, options),
+               "card": lambda: outputs.pocket_cards(printable, [c.id for c in printable.contacts],
+                                                    options)}[kind]()
+        text = _flat(_text(pdf))
+        assert discreet.leftovers(text, "es") == []
+        spanish_heading = "Números para tener a mano" if kind == "card" else "Página 1 de"
+        assert spanish_heading in text  # really the Spanish page
+        every.vault.close()
+    finally:
+        i18n.set_language("en")

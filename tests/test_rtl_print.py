@@ -153,3 +153,18 @@ def test_status_words_in_any_script_use_the_font_stack() -> None:
     assert "Đã xong" in "".join(texts)
     assert "\ufedf\ufedc\ufee2" in texts  # the Arabic status word, shaped, on its own
     assert fonts.MISSING not in "".join(texts)
+
+
+def test_zero_width_non_joiner_still_breaks_the_join_in_persian() -> None:
+    # "می‌خواهم" (I want) is written with a zero-width non-joiner after "می": without it the
+    # letters would join into a different, wrong word shape.
+    with_joiner = "".join(piece.text for piece in bidi.visual_line("می\u200cخواهم", True, 12))
+    without = "".join(piece.text for piece in bidi.visual_line("میخواهم", True, 12))
+    assert with_joiner != without
+
+
+def test_a_number_after_arabic_in_an_english_line_stays_whole() -> None:
+    runs = sorted(_runs(_pdf("Call لكم 555-0100 today")), key=lambda run: run[1])
+    texts = [unicodedata.normalize("NFKC", text).strip() for _y, _x, text in runs]
+    assert "555-0100" in texts
+    assert texts.index("Call") < texts.index("555-0100") < texts.index("today")

@@ -246,6 +246,8 @@ def test_no_tools_or_network_clients_frozen(bundle: Path) -> None:
                      if any(name == top or name.startswith(top + ".") for top in NEVER_FROZEN))
     assert present == []
     assert {"planner.app", "planner.ui.tour", "planner.core.vault"} <= modules
+    # Right-to-left printing needs both, and reportlab imports uharfbuzz only inside a try.
+    assert {"planner.report.bidi", "bidi.algorithm", "uharfbuzz"} <= modules
 
 
 def test_catalogs_for_the_shipped_languages_only(bundle: Path) -> None:

@@ -31,9 +31,14 @@ class ActionStatus(StrEnum):
 
 
 STATUS_LABELS: dict[ActionStatus, str] = {
+    # NOTE: a choice for one safety step: put it on the person's plan, to do.
     ActionStatus.TODO: N_("Add to my plan"),
+    # NOTE: a choice for one safety step: not now, because doing it now could be noticed.
     ActionStatus.LATER: N_("Later, when it is safe"),
+    # NOTE: a choice or status for one safety step: the person has already done it.
     ActionStatus.DONE: N_("Done"),
+    # NOTE: a choice for one safety step: the person decided it does not fit their life.
+    # Neutral, never a refusal of help.
     ActionStatus.NOT_FOR_ME: N_("Not for me"),
 }
 

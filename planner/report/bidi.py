@@ -35,10 +35,8 @@ from planner.report import fonts
 from planner.report.text import clean
 
 RTL_CLASSES = frozenset({"R", "AL"})
-# A phone number or date with separators (1-800-799-7233, 24/11/2026). After Arabic letters the
-# Unicode algorithm would put its parts in reverse order; on paper it must read as it is dialled.
-NUMBER_WITH_SEPARATORS = re.compile(r"\+?\d+(?:[-./()]\d+)+")
-LEFT_TO_RIGHT_EMBEDDING, POP_DIRECTIONAL_FORMATTING = "\u202a", "\u202c"
+# A phone number or date with separators (1-800-799-7233, 24/11/2026).
+NUMBER_WITH_SEPARATORS = re.compile(r"\+?\d+(?:[-./]\d+)+")
 
 
 def has_rtl(text: str) -> bool:
@@ -62,8 +60,6 @@ class Piece:
 
 def _levels(line: str, base_level: int) -> list[tuple[str, int]]:
     """Each character of `line` with its resolved embedding level (odd = right to left)."""
-    line = NUMBER_WITH_SEPARATORS.sub(
-        lambda match: LEFT_TO_RIGHT_EMBEDDING + match.group(0) + POP_DIRECTIONAL_FORMATTING, line)
     storage = algorithm.get_empty_storage()
     storage["base_level"] = base_level
     storage["base_dir"] = "LR"[base_level]
@@ -72,7 +68,23 @@ def _levels(line: str, base_level: int) -> list[tuple[str, int]]:
     algorithm.resolve_weak_types(storage, False)
     algorithm.resolve_neutral_types(storage, False)
     algorithm.resolve_implicit_levels(storage, False)
-    return [(ch["ch"], ch["level"]) for ch in storage["chars"]]
+    kept = [(ch["ch"], ch["level"]) for ch in storage["chars"]]
+    levels: list[int] = []
+    index = 0
+    for character in line:
+        if index < len(kept) and kept[index][0] == character:
+            levels.append(kept[index][1])
+            index += 1
+        else:
+            # Rule X9 set it aside (a zero-width joiner or non-joiner, which Persian needs for
+            # shaping): it stays in the text, at its neighbour's level.
+            levels.append(levels[-1] if levels else base_level)
+    for match in NUMBER_WITH_SEPARATORS.finditer(line):
+        # After Arabic letters the algorithm reads 1-800-799-7233 as four numbers in reverse
+        # order; on paper it must read as it is dialled, so its separators join its digits.
+        level = max(levels[match.start():match.end()])
+        levels[match.start():match.end()] = [level] * (match.end() - match.start())
+    return list(zip(line, levels))
 
 
 def _font(character: str, right_to_left: bool, base_font: str) -> tuple[str, str]:

@@ -40,8 +40,13 @@ from planner.report.bidi import has_rtl
 from planner.report.text import para
 
 PRINTED_STATUSES = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
-STATUS_WORDS = {ActionStatus.TODO: N_("To do"), ActionStatus.LATER: N_("Later"),
-                ActionStatus.DONE: N_("Done")}
+STATUS_WORDS = {
+    # NOTE: a short status word printed before a step on paper: still to do. Keep it short.
+    ActionStatus.TODO: N_("To do"),
+    # NOTE: a short status word printed before a step: to do later, when it is safe.
+    ActionStatus.LATER: N_("Later"),
+    ActionStatus.DONE: N_("Done"),
+}
 MAX_CARD_CONTACTS = 3
 
 

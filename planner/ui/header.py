@@ -15,6 +15,7 @@ from planner.ui.quick_exit import QuickExitButton
 from planner.ui.widgets import button, card, label, set_text
 
 PAGES = (("topics", N_("Topics"), "Ctrl+1"), ("plan", N_("My plan"), "Ctrl+2"),
+         # NOTE: the name of a page of the app (printing the plan), shown on a tab.
          ("print", N_("Print"), "Ctrl+3"), ("settings", N_("Settings"), "Ctrl+4"),
          ("help", N_("Help"), "F1"))
 
@@ -77,6 +78,7 @@ class Header(QWidget):
         self.brand.setText(_("Planner"))
         for key, caption, keys in PAGES:
             set_text(self.nav[key], _(caption), f"{_(caption)} ({keys})")  # type: ignore[arg-type]
+        # NOTE: a button (a verb): lock the app now so a passphrase is needed to come back.
         set_text(self.lock_button, _("Lock"), _("Lock now (Ctrl+L)"))
         set_text(self.end_button, _("End session"),
                  _("Clear everything now. Print first if you want to keep your plan."))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from planner.core.i18n import _
+from planner.core.i18n import _, ngettext
 from planner.core.session import MustWait, Session
 from planner.core.errors import VaultError
 from planner.ui.welcome import PassphraseField
@@ -100,8 +100,10 @@ class LockScreen(QWidget):
             self.message.setText(_("You can try again now."))
             self.passphrase.setFocus()
             return
-        self.message.setText(_("Too many tries. Please wait {seconds} seconds.").format(
-            seconds=max(1, round(wait))))
+        seconds = max(1, round(wait))
+        self.message.setText(ngettext("Too many tries. Please wait {seconds} second.",
+                                      "Too many tries. Please wait {seconds} seconds.",
+                                      seconds).format(seconds=seconds))
 
     def retranslate(self) -> None:
         self.title.setText(_("Planner is locked"))

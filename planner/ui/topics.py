@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.core import tailoring
 from planner.core.content import Library, Topic
-from planner.core.i18n import _
+from planner.core.i18n import _, ngettext
 from planner.core.markdown import parse_blocks
 from planner.core.plan import ActionStatus, Plan
 from planner.ui.topic_view import ActionRow, NotesBox, advocate_panel, block_label
@@ -197,7 +197,9 @@ class TopicsScreen(QWidget):
     def _update_progress(self, statuses: dict[str, ActionStatus]) -> None:
         for index, topic in enumerate(self.topics):
             decided, total = tailoring.progress(topic, statuses)
-            text = _("{title}\n{decided} of {total} decided").format(
+            # NOTE: under a topic's title in the list: how many of its steps have a choice.
+            text = ngettext("{title}\n{decided} of {total} decided",
+                            "{title}\n{decided} of {total} decided", total).format(
                 title=topic.title, decided=decided, total=total)
             item = self.list.item(index)
             item.setText(text)

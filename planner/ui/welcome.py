@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core import passphrase as passphrase_rules
-from planner.core.i18n import SOURCE_LANGUAGE, _, available_languages, current_language
+from planner.core.i18n import SOURCE_LANGUAGE, _, available_languages, current_language, ngettext
 from planner.core.session import MustWait, Session
 from planner.core.errors import VaultDamaged, VaultError, VaultNotFound
 from planner.ui.widgets import button, card, label, scrolling, set_text
@@ -227,8 +227,10 @@ class WelcomeScreen(QWidget):
         try:
             self.session.open_saved(self.open_passphrase.text())
         except MustWait as error:
-            self._error(self.open_error, _("Please wait {seconds} seconds, then try again.").format(
-                seconds=max(1, round(error.seconds))))
+            seconds = max(1, round(error.seconds))
+            self._error(self.open_error, ngettext("Please wait {seconds} second, then try again.",
+                                                 "Please wait {seconds} seconds, then try again.",
+                                                 seconds).format(seconds=seconds))
             return
         except VaultDamaged as error:
             self._error(self.open_error, str(error))
