@@ -9,10 +9,11 @@ import pytest
 
 from planner.core.content import Library, load_library
 from planner.core.content_check import check_content
-from planner.core.readability import grade
+from planner.core.readability import grade, spanish_ease
 from planner.core.resources import content_dir
 
 MAX_GRADE = 8.0
+SPANISH_MIN_EASE = 65.0  # INFLESZ "bastante fácil", the band of grades 6-8
 FRIDGE_WORDS = ("abuse", "abuser", "abusive", "violence", "violent", "shelter", "danger", "stalk",
                 "assault", "victim", "hurt", "bad person")
 PLATFORM_CHECKLISTS = {"facebook", "instagram", "tiktok", "snapchat", "x", "whatsapp", "youtube",
@@ -71,3 +72,20 @@ def test_family_rules_never_mention_abuse(library: Library) -> None:
     assert len(rules) >= 8
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, FRIDGE_WORDS)) + r")", re.I)
     assert [r.text for r in rules if pattern.search(r.text)] == []
+
+
+def test_spanish_topics_are_complete_and_read_fairly_easy() -> None:
+    spanish = load_library(content_dir(), "es")
+    english = load_library(content_dir())
+    assert [t.id for t in spanish.topics] == [t.id for t in english.topics]
+    untranslated = [t.id for t in spanish.topics if t.locale != "es"
+                    or {"title", "summary", "body"} & t.fallback_fields
+                    or any(action.fallback for action in t.actions)]
+    assert untranslated == []
+    hard = []
+    for topic in spanish.topics:
+        text = "\n\n".join([topic.summary, topic.body, *(a.text for a in topic.actions),
+                             *(a.caution for a in topic.actions if a.caution)])
+        if spanish_ease(text) < SPANISH_MIN_EASE:
+            hard.append((topic.id, round(spanish_ease(text), 1)))
+    assert hard == []

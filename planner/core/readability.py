@@ -21,3 +21,16 @@ def grade(text: str) -> float:
 
     cleaned = PHONE.sub("number", URL.sub("website", plain_text(text)))
     return float(textstat.flesch_kincaid_grade(cleaned))
+
+
+def spanish_ease(text: str) -> float:
+    """The Szigriszt-Pazos perspicuity of Spanish `text` on the INFLESZ scale: 65–80 reads
+    "bastante fácil" (about grades 6–8), 55–65 "normal", below 40 "muy difícil"."""
+    import textstat
+
+    cleaned = PHONE.sub("número", URL.sub("sitio", plain_text(text)))
+    textstat.set_lang("es")
+    try:
+        return float(textstat.szigriszt_pazos(cleaned))
+    finally:
+        textstat.set_lang("en_US")
