@@ -168,3 +168,21 @@ def test_a_number_after_arabic_in_an_english_line_stays_whole() -> None:
     texts = [unicodedata.normalize("NFKC", text).strip() for _y, _x, text in runs]
     assert "555-0100" in texts
     assert texts.index("Call") < texts.index("555-0100") < texts.index("today")
+
+
+def test_a_page_in_a_right_to_left_language_is_mirrored() -> None:
+    from planner.report.layout import writes_right_to_left
+
+    assert writes_right_to_left("ar") and writes_right_to_left("ar_XB")
+    assert not writes_right_to_left("es") and not writes_right_to_left("en_XA")
+    library = load_library(content_dir(), "en")
+    steps = library.topics[0].actions[:3]
+    plan = outputs.PrintablePlan(statuses={a.id: ActionStatus.TODO for a in steps}, notes={},
+                                 contacts=(), resources=())
+    boxes = {}
+    for locale in ("en", "ar"):
+        pdf = outputs.my_plan(plan, library, PrintOptions(locale=locale, printed_on=DAY))
+        page = PdfReader(io.BytesIO(pdf)).pages[1].get_contents().get_data().decode("latin-1")
+        boxes[locale] = [float(x) for x in re.findall(r"n ([\d.]+) [\d.]+ [\d.]+ [\d.]+ re S", page)]
+    assert len(boxes["en"]) == len(boxes["ar"]) == 3
+    assert max(boxes["en"]) < 5 < 400 < min(boxes["ar"])  # left edge in English, right in Arabic

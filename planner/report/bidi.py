@@ -155,12 +155,14 @@ class BidiParagraph(Flowable):
     """A paragraph of plain text with right-to-left letters: wrapped in typed order, each line
     then ordered and shaped for display. Right-to-left paragraphs are aligned to the right."""
 
-    def __init__(self, text: str, style: ParagraphStyle,
-                 lines: list[str] | None = None) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, lines: list[str] | None = None,
+                 right_to_left: bool | None = None) -> None:
+        """`right_to_left` sets the paragraph's direction (a page in Arabic); by default it is
+        the direction of the first letter that has one (Unicode rule P2)."""
         super().__init__()
         self.text = clean(text)
         self.style = style
-        self.right_to_left = starts_rtl(self.text)
+        self.right_to_left = starts_rtl(self.text) if right_to_left is None else right_to_left
         self.lines = lines or []
         self.fixed = lines is not None  # a part of a split paragraph keeps its lines
         self.wrapped_for = -1.0
@@ -197,8 +199,8 @@ class BidiParagraph(Flowable):
         fit = int(available_height // self.style.leading)
         if fit <= 0 or fit >= len(self.lines):
             return [] if fit <= 0 else [self]
-        return [BidiParagraph(self.text, self.style, self.lines[:fit]),
-                BidiParagraph(self.text, self.style, self.lines[fit:])]
+        return [BidiParagraph(self.text, self.style, self.lines[:fit], self.right_to_left),
+                BidiParagraph(self.text, self.style, self.lines[fit:], self.right_to_left)]
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab API
         return float(self.style.spaceBefore)

@@ -11,9 +11,10 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -53,12 +54,29 @@ class Styles:
     size: float
 
 
-def styles(large_print: bool) -> Styles:
-    """Type sizes: 12 pt body normally, 18 pt in large print; headings scale with it."""
+def writes_right_to_left(locale: str) -> bool:
+    """True for a language written right to left (Arabic, Persian, Hebrew, Urdu...)."""
+    try:
+        return Locale.parse(locale.split("_")[0]).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
+def is_right_to_left(style: ParagraphStyle) -> bool:
+    """True when `style` belongs to a page laid out right to left (see `styles`)."""
+    return getattr(style, "direction", "ltr") == "rtl"
+
+
+def styles(large_print: bool, locale: str = "en") -> Styles:
+    """Type sizes: 12 pt body normally, 18 pt in large print; headings scale with it. A page in
+    a right-to-left language is mirrored: text aligned right, checkboxes on the right."""
     fonts.register()
     size = 18.0 if large_print else 12.0
+    right_to_left = writes_right_to_left(locale)
     body = ParagraphStyle("body", fontName=fonts.BODY, fontSize=size, leading=size * 1.4,
-                          spaceAfter=size * 0.4, splitLongWords=1)
+                          spaceAfter=size * 0.4, splitLongWords=1,
+                          alignment=TA_RIGHT if right_to_left else 0,
+                          direction="rtl" if right_to_left else "ltr")
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=size * 0.85, leading=size * 1.2),
@@ -78,7 +96,7 @@ def p(text: str, style: ParagraphStyle) -> Flowable:
     """A paragraph of user or content text, made safe (see `text.para`); text with
     right-to-left letters is ordered and shaped by `bidi.BidiParagraph`."""
     if has_rtl(text):
-        return BidiParagraph(text, style)
+        return BidiParagraph(text, style, right_to_left=is_right_to_left(style) or None)
     return Paragraph(para(text), style)
 
 
@@ -97,7 +115,8 @@ class CheckItem(Flowable):
         self.box = style.fontSize * 0.95
         self.style = style
         self.paragraph = p(text, style)
-        self.mirrored = isinstance(self.paragraph, BidiParagraph) and self.paragraph.right_to_left
+        self.mirrored = is_right_to_left(style) or (isinstance(self.paragraph, BidiParagraph)
+                                                     and self.paragraph.right_to_left)
         self.status_word = clean(status_word)
         self.label_width = label_width
         self.done = done

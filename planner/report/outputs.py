@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -35,6 +36,7 @@ from planner.report.layout import (
     p,
     printed_date,
     styles,
+    writes_right_to_left,
 )
 from planner.report.bidi import has_rtl
 from planner.report.text import para
@@ -87,7 +89,7 @@ def _help_lines(options: PrintOptions, program: Sequence[Resource],
 def my_plan(plan: PrintablePlan, library: Library, options: PrintOptions,
             program: Sequence[Resource] = ()) -> bytes:
     """The take-home plan: cover, chosen steps by topic, notes, people, help lines."""
-    s = styles(options.large_print)
+    s = styles(options.large_print, options.locale)
     say = _wording(options)
     story: list[Flowable] = [gap(s, 8), p(say(options.title) or _("My plan"), s.cover), gap(s, 2),
                              p(printed_date(options), s.centered), PageBreak()]
@@ -131,7 +133,7 @@ def _people_and_help(plan: PrintablePlan, options: PrintOptions, program: Sequen
 
 def family_rules(library: Library, options: PrintOptions) -> bytes:
     """One page for the fridge: the household's online rules, with no mention of abuse."""
-    s = styles(True)  # a sheet for the fridge is read from across the kitchen
+    s = styles(True, options.locale)  # a sheet for the fridge is read from across the kitchen
     story: list[Flowable] = [p(_("Our family's online rules"), s.h1)]
     for rule in library.family_rules():
         story.append(CheckItem(discreet.neutral(rule.text, options.locale), s.body))
@@ -158,7 +160,7 @@ def _key_points(topic: Topic) -> list[str]:
 
 def workbook(library: Library, options: PrintOptions) -> bytes:
     """Every topic's key points and every step with an empty box: a plan on paper only."""
-    s = styles(options.large_print)
+    s = styles(options.large_print, options.locale)
     say = _wording(options)
     story: list[Flowable] = [gap(s, 8), p(say(options.title) or _("Workbook"), s.cover), gap(s, 2),
                              p(_("Tick the steps you want to take. Write your own on the lines."),
@@ -215,7 +217,10 @@ def _draw_card(canvas: Canvas, x: float, y: float, width: float, height: float,
     canvas.setDash(2, 2)
     canvas.rect(x, y, width, height)
     canvas.setDash()
-    style = ParagraphStyle("card", fontName=fonts.BODY, fontSize=size, leading=size * 1.25)
+    right_to_left = writes_right_to_left(options.locale)
+    style = ParagraphStyle("card", fontName=fonts.BODY, fontSize=size, leading=size * 1.25,
+                           alignment=TA_RIGHT if right_to_left else 0,
+                           direction="rtl" if right_to_left else "ltr")
     title = ParagraphStyle("card-title", parent=style, fontName=fonts.BOLD)
     top = y + height - pad
     blocks = [p(_("Numbers to keep"), title)]
