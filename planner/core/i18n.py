@@ -56,6 +56,17 @@ def current_language() -> str:
 PSEUDO_SUFFIXES = ("_XA", "_XB")
 
 
+def writes_right_to_left(code: str) -> bool:
+    """True for a language written right to left (Arabic, Persian, Hebrew, Urdu...), and for the
+    `ar_XB` pseudo-locale: the screens and the printed pages then mirror."""
+    from babel import Locale, UnknownLocaleError  # babel is loaded once a language is named
+
+    try:
+        return Locale.parse(code.split("_")[0]).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
 def available_languages(catalog_dir: Path | None = None) -> tuple[str, ...]:
     """English plus every real language with a compiled catalog, in a stable order.
 

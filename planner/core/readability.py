@@ -15,12 +15,16 @@ URL = re.compile(r"\(?\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:org|com|gov|net)(?:
 PHONE = re.compile(r"\b\d[\d-]{5,}\d\b")
 
 
+def _countable(text: str, website: str, number: str) -> str:
+    """Plain text with web addresses and phone numbers replaced by one ordinary word each."""
+    return PHONE.sub(number, URL.sub(website, plain_text(text)))
+
+
 def grade(text: str) -> float:
     """The Flesch–Kincaid grade of `text` (Markdown allowed)."""
     import textstat
 
-    cleaned = PHONE.sub("number", URL.sub("website", plain_text(text)))
-    return float(textstat.flesch_kincaid_grade(cleaned))
+    return float(textstat.flesch_kincaid_grade(_countable(text, "website", "number")))
 
 
 def spanish_ease(text: str) -> float:
@@ -28,9 +32,8 @@ def spanish_ease(text: str) -> float:
     "bastante fácil" (about grades 6–8), 55–65 "normal", below 40 "muy difícil"."""
     import textstat
 
-    cleaned = PHONE.sub("número", URL.sub("sitio", plain_text(text)))
     textstat.set_lang("es")
     try:
-        return float(textstat.szigriszt_pazos(cleaned))
+        return float(textstat.szigriszt_pazos(_countable(text, "sitio", "número")))
     finally:
         textstat.set_lang("en_US")

@@ -11,10 +11,9 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -22,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
-from planner.core.i18n import _
+from planner.core.i18n import _, writes_right_to_left
 from planner.report import fonts
 from planner.report.bidi import BidiParagraph, draw_text, has_rtl, text_width
 from planner.report.text import clean, para
@@ -54,16 +53,16 @@ class Styles:
     size: float
 
 
-def writes_right_to_left(locale: str) -> bool:
-    """True for a language written right to left (Arabic, Persian, Hebrew, Urdu...)."""
-    try:
-        return Locale.parse(locale.split("_")[0]).character_order == "right-to-left"
-    except (UnknownLocaleError, ValueError):
-        return False
+def page_direction(locale: str) -> dict[str, object]:
+    """ParagraphStyle settings for a page in `locale`: a right-to-left language aligns right,
+    and its `direction` tells flowables to mirror (see `page_is_mirrored`)."""
+    right_to_left = writes_right_to_left(locale)
+    return {"alignment": TA_RIGHT if right_to_left else TA_LEFT,
+            "direction": "rtl" if right_to_left else "ltr"}
 
 
-def is_right_to_left(style: ParagraphStyle) -> bool:
-    """True when `style` belongs to a page laid out right to left (see `styles`)."""
+def page_is_mirrored(style: ParagraphStyle) -> bool:
+    """True when `style` belongs to a page laid out right to left (see `page_direction`)."""
     return getattr(style, "direction", "ltr") == "rtl"
 
 
@@ -72,11 +71,8 @@ def styles(large_print: bool, locale: str = "en") -> Styles:
     a right-to-left language is mirrored: text aligned right, checkboxes on the right."""
     fonts.register()
     size = 18.0 if large_print else 12.0
-    right_to_left = writes_right_to_left(locale)
     body = ParagraphStyle("body", fontName=fonts.BODY, fontSize=size, leading=size * 1.4,
-                          spaceAfter=size * 0.4, splitLongWords=1,
-                          alignment=TA_RIGHT if right_to_left else 0,
-                          direction="rtl" if right_to_left else "ltr")
+                          spaceAfter=size * 0.4, splitLongWords=1, **page_direction(locale))
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=size * 0.85, leading=size * 1.2),
@@ -96,7 +92,7 @@ def p(text: str, style: ParagraphStyle) -> Flowable:
     """A paragraph of user or content text, made safe (see `text.para`); text with
     right-to-left letters is ordered and shaped by `bidi.BidiParagraph`."""
     if has_rtl(text):
-        return BidiParagraph(text, style, right_to_left=is_right_to_left(style) or None)
+        return BidiParagraph(text, style, right_to_left=page_is_mirrored(style) or None)
     return Paragraph(para(text), style)
 
 
@@ -115,7 +111,7 @@ class CheckItem(Flowable):
         self.box = style.fontSize * 0.95
         self.style = style
         self.paragraph = p(text, style)
-        self.mirrored = is_right_to_left(style) or (isinstance(self.paragraph, BidiParagraph)
+        self.mirrored = page_is_mirrored(style) or (isinstance(self.paragraph, BidiParagraph)
                                                      and self.paragraph.right_to_left)
         self.status_word = clean(status_word)
         self.label_width = label_width

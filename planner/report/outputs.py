@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -34,9 +33,9 @@ from planner.report.layout import (
     label_width,
     make_canvas_class,
     p,
+    page_direction,
     printed_date,
     styles,
-    writes_right_to_left,
 )
 from planner.report.bidi import has_rtl
 from planner.report.text import para
@@ -217,10 +216,8 @@ def _draw_card(canvas: Canvas, x: float, y: float, width: float, height: float,
     canvas.setDash(2, 2)
     canvas.rect(x, y, width, height)
     canvas.setDash()
-    right_to_left = writes_right_to_left(options.locale)
     style = ParagraphStyle("card", fontName=fonts.BODY, fontSize=size, leading=size * 1.25,
-                           alignment=TA_RIGHT if right_to_left else 0,
-                           direction="rtl" if right_to_left else "ltr")
+                           **page_direction(options.locale))
     title = ParagraphStyle("card-title", parent=style, fontName=fonts.BOLD)
     top = y + height - pad
     blocks = [p(_("Numbers to keep"), title)]

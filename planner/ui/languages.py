@@ -13,14 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 from planner.core import i18n
 
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
-PSEUDO_RTL = "ar_XB"
-
-
-def is_right_to_left(code: str) -> bool:
-    return code == PSEUDO_RTL or code.split("_")[0] in RTL_LANGUAGES
-
-
 class LanguageSwitch:
     """Owns the Qt translator of the current language and applies a new language app-wide."""
 
@@ -30,7 +22,7 @@ class LanguageSwitch:
 
     def apply(self, code: str) -> None:
         i18n.set_language(code)
-        self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_right_to_left(code)
+        self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.writes_right_to_left(code)
                                      else Qt.LayoutDirection.LeftToRight)
         if self._qt_catalog is not None:
             self._app.removeTranslator(self._qt_catalog)
