@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.core.i18n import N_, _
 from planner.core.errors import VaultError
@@ -85,6 +85,12 @@ def _checked(text: str) -> str:
     return text
 
 
+def _replace_choices(connection: Any, kind: str, values: Iterable[str]) -> None:
+    connection.execute("DELETE FROM choices WHERE kind = ?", (kind,))
+    connection.executemany("INSERT INTO choices (kind, value) VALUES (?, ?)",
+                           [(kind, value) for value in sorted(set(values))])
+
+
 class Plan:
     """The person's plan, read from and saved to one vault."""
 
@@ -150,11 +156,13 @@ class Plan:
 
     def _set_choices(self, kind: str, values: Iterable[str]) -> None:
         with self.vault.transaction() as connection:
-            connection.execute("DELETE FROM choices WHERE kind = ?", (kind,))
-            connection.executemany(
-                "INSERT INTO choices (kind, value) VALUES (?, ?)",
-                [(kind, value) for value in sorted(set(values))],
-            )
+            _replace_choices(connection, kind, values)
+
+    def set_choices(self, priorities: Iterable[str], platforms: Iterable[str]) -> None:
+        """Save what matters and the platforms used in one commit: both, or neither."""
+        with self.vault.transaction() as connection:
+            _replace_choices(connection, PRIORITY, priorities)
+            _replace_choices(connection, PLATFORM, platforms)
 
     def priorities(self) -> frozenset[str]:
         return self._choices(PRIORITY)
@@ -226,10 +234,14 @@ class Plan:
         return str(rows[0][0]) if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
-        checked = _checked(value)
+        self.set_settings({key: value})
+
+    def set_settings(self, values: dict[str, str]) -> None:
+        """Save several settings in one commit: all of them are stored, or none."""
+        rows = [(key, _checked(value)) for key, value in values.items()]
         with self.vault.transaction() as connection:
-            connection.execute(
+            connection.executemany(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, checked),
+                rows,
             )

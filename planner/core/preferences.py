@@ -40,7 +40,8 @@ class Preferences:
                    advocate_view=plan.setting("advocate_view") == "1")
 
     def save(self, plan: Plan) -> None:
-        plan.set_setting("text_scale", str(self.text_scale))
-        plan.set_setting("high_contrast", "1" if self.high_contrast else "0")
-        plan.set_setting("lock_minutes", str(self.lock_minutes))
-        plan.set_setting("advocate_view", "1" if self.advocate_view else "0")
+        """Store all preferences in one commit, so a failed save leaves none half-changed."""
+        plan.set_settings({"text_scale": str(self.text_scale),
+                           "high_contrast": "1" if self.high_contrast else "0",
+                           "lock_minutes": str(self.lock_minutes),
+                           "advocate_view": "1" if self.advocate_view else "0"})

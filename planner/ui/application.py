@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from planner.core import i18n, paths
 from planner.core.resources import assets_dir, content_dir
 from planner.core.session import Session
-from planner.ui import fonts, theme
+from planner.ui import fonts, keyboard, theme
 from planner.ui.auto_lock import IdleLock
 from planner.ui.languages import LanguageSwitch
 from planner.ui.main_window import MainWindow
@@ -71,6 +71,7 @@ def make_application() -> QApplication:
     app.setDesktopFileName("planner")
     app.setWindowIcon(QIcon(str(assets_dir() / "planner.png")))
     fonts.register_fonts()
+    keyboard.install(app)
     apply_preferences(app, Preferences())
     return app
 
@@ -131,7 +132,7 @@ def build_window(app: QApplication, session: Session,
                         make_print_screen=make_print_screen)
     # Parented to the window, so they (and their app-wide event filters) go when it goes.
     exit_now = QuickExit(app, end_session=end_session, quit_app=quit_app, parent=window)
-    idle = IdleLock(app, window.lock, parent=window)
+    idle = IdleLock(app, lambda: window.lock(automatic=True), parent=window)
     window.clear_clipboard = exit_now.clipboard.clear
     return window, exit_now, idle
 

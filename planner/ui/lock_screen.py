@@ -1,8 +1,9 @@
 """The lock screen: the plan is hidden and its key dropped until the passphrase is typed.
 
 Wrong passphrases get a plain message, and after a few a growing wait (the session enforces
-it; this screen only counts down). A guest plan has no passphrase, so the screen says honestly
-that anyone at the computer could go on, and offers to end the session instead.
+it; this screen only counts down). During the wait the passphrase field keeps the keyboard, so
+a person typing does not land on another button. A guest plan has no passphrase, so the screen
+says honestly that anyone at the computer could go on, and offers to end the session instead.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class LockScreen(QWidget):
 
     unlocked = Signal()
     end_requested = Signal()
+    close_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +38,8 @@ class LockScreen(QWidget):
         self.end_button = button()
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.unlock_button.clicked.connect(self.try_unlock)
-        self.end_button.clicked.connect(self.end_requested.emit)
+        self.end_button.clicked.connect(self._end_or_close)
+        self.automatic = False
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
@@ -58,8 +61,9 @@ class LockScreen(QWidget):
         layout.addWidget(self.scroll)
         self.retranslate()
 
-    def prepare(self) -> None:
-        """Reset for a new lock."""
+    def prepare(self, automatic: bool = False) -> None:
+        """Reset for a new lock; `automatic` when it locked itself after time without use."""
+        self.automatic = automatic
         self.passphrase.clear()
         self.message.clear()
         guest = self.session.is_guest
@@ -68,26 +72,37 @@ class LockScreen(QWidget):
         self.retranslate()
         (self.unlock_button if guest else self.passphrase).setFocus()
 
+    def _end_or_close(self) -> None:
+        (self.end_requested if self.session.is_guest else self.close_requested).emit()
+
     def try_unlock(self) -> None:
+        wait = self.session.throttle.seconds_to_wait()
+        if wait > 0:
+            self._tick()  # Enter during the wait only repeats how long; the text stays typed
+            return
+        self.message.setText(_("Opening your plan\u2026"))
+        self.unlock_button.setEnabled(False)
+        self.message.repaint()  # the key takes a moment to work out: show that before it starts
         try:
             self.session.unlock(self.passphrase.text())
-        except MustWait as error:
-            self._start_countdown(error.seconds)
+        except MustWait:
+            self._start_countdown()
             return
         except VaultError as error:
             self.passphrase.clear()
-            wait = self.session.throttle.seconds_to_wait()
+            self.passphrase.setFocus()
             self.message.setText(str(error))
-            if wait > 0:
-                self._start_countdown(wait)
+            self.unlock_button.setEnabled(True)
+            if self.session.throttle.seconds_to_wait() > 0:
+                self._start_countdown()
             return
         self.passphrase.clear()
         self.message.clear()
+        self.unlock_button.setEnabled(True)
         self.unlocked.emit()
 
-    def _start_countdown(self, seconds: float) -> None:
+    def _start_countdown(self) -> None:
         self.unlock_button.setEnabled(False)
-        self.passphrase.setEnabled(False)
         self._tick()
         self._countdown.start()
 
@@ -96,9 +111,7 @@ class LockScreen(QWidget):
         if wait <= 0:
             self._countdown.stop()
             self.unlock_button.setEnabled(True)
-            self.passphrase.setEnabled(True)
             self.message.setText(_("You can try again now."))
-            self.passphrase.setFocus()
             return
         seconds = max(1, round(wait))
         self.message.setText(ngettext("Too many tries. Please wait {seconds} second.",
@@ -114,11 +127,16 @@ class LockScreen(QWidget):
               "go on. If you are done, end the session and everything is cleared.")
             if guest else
             _("It locked itself after a while without use. Type your passphrase to go back "
-              "to where you were."))
+              "to where you were.") if self.automatic else
+            _("You locked your plan. Type your passphrase to go back to where you were."))
         self.passphrase_label.setText(_("Passphrase"))
         self.passphrase.setAccessibleName(_("Passphrase"))
         set_text(self.unlock_button, _("Go on") if guest else _("Unlock"))
-        set_text(self.end_button, _("End session") if guest else _("Close the app"))
+        if guest:
+            set_text(self.end_button, _("End session"))
+        else:
+            set_text(self.end_button, _("Close the app"),
+                     _("Close Planner. Your plan stays saved and locked."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

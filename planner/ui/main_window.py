@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from typing import TYPE_CHECKING
 
+from planner.core.i18n import _
 from planner.core.preferences import Preferences
 from planner.core.session import Session
 from planner.ui.header import PAGES, Header
 from planner.ui.quick_exit import close_popups
+from planner.ui.save_errors import SaveErrorBanner, report
 from planner.ui.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
@@ -50,8 +52,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         self.header = Header(quick_exit)
+        self.save_errors = SaveErrorBanner()
         self.stack = QStackedWidget()
         layout.addWidget(self.header)
+        layout.addWidget(self.save_errors)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         # Only the welcome screen is built now; the rest when a plan opens (faster start-up).
@@ -62,12 +66,12 @@ class MainWindow(QMainWindow):
         self.welcome.started.connect(self._started)
         self.welcome.language_chosen.connect(change_language)
         self.header.go.connect(self.show_page)
-        self.header.lock_requested.connect(self.lock)
+        self.header.lock_requested.connect(lambda: self.lock())
         self.header.end_requested.connect(self.end_session)
         self.change_language = change_language
         for key, _caption, keys in PAGES:
             QShortcut(QKeySequence(keys), self, lambda k=key: self.show_page(k))
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.lock())
 
     def plan(self) -> Plan:
         if self.session.plan is None:
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.help)
         self.lock_screen.unlocked.connect(self._unlocked)
         self.lock_screen.end_requested.connect(self.end_session)
+        self.lock_screen.close_requested.connect(self.close)
 
     def _started(self, is_new: bool) -> None:
         from planner.ui.plan_screen import PlanScreen
@@ -171,7 +176,8 @@ class MainWindow(QMainWindow):
 
     # -- locking and ending --------------------------------------------------------------------
 
-    def lock(self) -> None:
+    def lock(self, automatic: bool = False) -> None:
+        """Hide the plan and drop its key; `automatic` when no one used the app for a while."""
         if self.session.plan is None or self.session.locked:
             return
         self.flush()
@@ -179,8 +185,9 @@ class MainWindow(QMainWindow):
         _close_popups_and_dialogs(self)
         self.clear_clipboard()
         self.session.lock()
+        self.save_errors.hide()
         self.header.show_session(active=False, guest=False)
-        self.lock_screen.prepare()
+        self.lock_screen.prepare(automatic)
         self.stack.setCurrentWidget(self.lock_screen)
 
     def _unlocked(self) -> None:
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
         _close_popups_and_dialogs(self)
         self.clear_clipboard()
         self.session.end()
+        self.save_errors.hide()
         self._drop_screens()
         self.preferences = Preferences()
         self._apply_preferences(self.preferences)
@@ -201,8 +209,17 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
 
     def erase(self) -> None:
-        self.session.erase()
+        """Erase the plan, showing that it is at work, and say plainly when it is done."""
+        self.settings.show_erasing()
+        try:
+            self.session.erase()
+        except OSError:
+            self.end_session()
+            report(_("The plan could not be fully erased. Close the app, open it again and "
+                     "try once more, or ask the person who looks after this computer."))
+            return
         self.end_session()
+        self.welcome.show_notice(_("Your plan was erased from this computer."))
 
     def _drop_screens(self) -> None:
         for key in [k for k in self.screens if k != "help"]:

@@ -12,7 +12,6 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -23,16 +22,22 @@ from PySide6.QtWidgets import (
 from planner.core.content import Library, Resource
 from planner.core.hotlines import national_hotlines
 from planner.core.i18n import N_, _
-from planner.core.plan import STATUS_LABELS, ActionStatus, Plan, PlanError
+from planner.core.plan import STATUS_LABELS, ActionStatus, Plan
+from planner.ui.save_errors import failures, saved
 from planner.ui.topic_view import NotesBox
-from planner.ui.widgets import button, card, clear_layout, label, scrolling, set_text
+from planner.ui.widgets import (
+    ChoiceBox,
+    button,
+    card,
+    clear_layout,
+    follow_layout_in_tab_order,
+    label,
+    scrolling,
+    set_text,
+)
 
 SHOWN_STATUSES = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
-STATUS_HEADINGS = {
-    ActionStatus.TODO: N_("To do"),
-    ActionStatus.LATER: N_("Later, when it is safe"),
-    ActionStatus.DONE: N_("Done"),
-}
+REMOVE = ""  # the status box's last choice: take the step off the plan ("not decided")
 
 
 class Entry(Protocol):
@@ -133,22 +138,20 @@ class EntryEditor(QWidget):
             self.error.setText(_("Please add a name."))
             self.name.setFocus()
             return
-        try:
-            if self._editing is None:
-                self._add(name, reach, note)
-            else:
-                self._update(self._editing, name, reach, note)
-        except PlanError as error:
-            self.error.setText(str(error))
+        editing = self._editing
+        if not saved(lambda: self._add(name, reach, note) if editing is None
+                     else self._update(editing, name, reach, note)):
+            # The form stays open with everything typed, so nothing is lost.
+            self.error.setText(failures.last_message)
             return
         self.close_form()
         self.refresh()
         self.changed.emit()
 
     def _delete(self, entry_id: int) -> None:
-        self._remove(entry_id)
-        self.refresh()
-        self.changed.emit()
+        if saved(lambda: self._remove(entry_id)):
+            self.changed.emit()
+        self.refresh()  # shows what is really stored either way
 
     def retranslate(self) -> None:
         words = self._words()
@@ -161,6 +164,81 @@ class EntryEditor(QWidget):
         set_text(self.cancel, _("Cancel"))
         set_text(self.save, _("Save"))
         set_text(self.add_button, words["add"])
+
+
+class StepLine(QWidget):
+    """One chosen step on My plan: its words and a status box that changes only on purpose.
+
+    The line stays where it is when its status changes, so focus and scrolling stay with the
+    person. If the step leaves the plan, the line says so in place and offers Undo.
+    """
+
+    def __init__(self, action_id: str, text: str, status: ActionStatus,
+                 set_status: Callable[[str, ActionStatus | None], bool],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action_id, self.step = action_id, text
+        self.status: ActionStatus | None = status
+        self._set_status = set_status
+        self._before_removal: ActionStatus | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.shown = QWidget()
+        row = QHBoxLayout(self.shown)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label(text), 1)
+        self.choice = ChoiceBox()
+        for option in ActionStatus:
+            self.choice.addItem(_(STATUS_LABELS[option]), option.value)
+        self.choice.addItem(_("Remove from my plan"), REMOVE)
+        self.choice.setAccessibleName(_("Status of: {step}").format(step=text))
+        self.choice.activated.connect(self._chosen)
+        row.addWidget(self.choice)
+        self.removed = QWidget()
+        removed_row = QHBoxLayout(self.removed)
+        removed_row.setContentsMargins(0, 0, 0, 0)
+        self.removed_text = label(role="muted")
+        self.undo = button()
+        self.undo.clicked.connect(self._undo)
+        removed_row.addWidget(self.removed_text, 1)
+        removed_row.addWidget(self.undo)
+        layout.addWidget(self.shown)
+        layout.addWidget(self.removed)
+        self._show(status)
+
+    def _show(self, status: ActionStatus | None) -> None:
+        self.status = status
+        on_plan = status in SHOWN_STATUSES
+        self.choice.setCurrentIndex(self.choice.findData(status.value if status else REMOVE))
+        self.shown.setVisible(on_plan)
+        self.removed.setVisible(not on_plan)
+        if not on_plan:
+            text = (_("“{step}” is marked “Not for me” and left your plan.")
+                    if status is ActionStatus.NOT_FOR_ME
+                    else _("“{step}” was taken off your plan."))
+            self.removed_text.setText(text.format(step=self.step))
+            set_text(self.undo, _("Undo"), _("Put “{step}” back on your plan")
+                     .format(step=self.step))
+
+    def _chosen(self) -> None:
+        value = self.choice.currentData()
+        status = ActionStatus(value) if value else None
+        previous = self.status
+        if status == previous:
+            return
+        if not self._set_status(self.action_id, status):
+            self._show(previous)  # back to what is really stored
+            return
+        if status not in SHOWN_STATUSES:
+            self._before_removal = previous
+        self._show(status)
+        if status not in SHOWN_STATUSES:
+            self.undo.setFocus()
+
+    def _undo(self) -> None:
+        if self._set_status(self.action_id, self._before_removal):
+            self._show(self._before_removal)
+            self.choice.setFocus()
 
 
 class PlanScreen(QWidget):
@@ -228,12 +306,14 @@ class PlanScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the whole page from the plan."""
+        """Rebuild the whole page from the plan (when the screen is shown, not on each edit:
+        an edit changes its own line, so focus and scrolling stay where the person is)."""
         plan = self._plan()
         statuses = plan.statuses()
         notes = plan.notes()
         clear_layout(self.steps)
         self.notes = []
+        self.lines: list[StepLine] = []
         shown_any = False
         for topic in self.library.topics:
             chosen = [a for a in topic.actions if statuses.get(a.id) in SHOWN_STATUSES]
@@ -242,13 +322,11 @@ class PlanScreen(QWidget):
             shown_any = True
             frame, inner = card()
             inner.addWidget(label(topic.title, "subtitle"))
-            for status in SHOWN_STATUSES:
-                actions = [a for a in chosen if statuses[a.id] is status]
-                if not actions:
-                    continue
-                inner.addWidget(label(_(STATUS_HEADINGS[status]), "muted"))
-                for action in actions:
-                    inner.addLayout(self._action_line(action.id, action.text, status))
+            chosen.sort(key=lambda a: SHOWN_STATUSES.index(statuses[a.id]))
+            for action in chosen:
+                line = StepLine(action.id, action.text, statuses[action.id], self._set_status)
+                self.lines.append(line)
+                inner.addWidget(line)
             box = NotesBox(lambda text, t=topic.id: self._save_note(t, text))
             box.load(notes.get(topic.id, ""))
             self.notes.append(box)
@@ -261,25 +339,13 @@ class PlanScreen(QWidget):
         self.people.refresh()
         self.own_resources.refresh()
         self._show_hotlines()
+        follow_layout_in_tab_order(self.column.parentWidget())
 
-    def _action_line(self, action_id: str, text: str, status: ActionStatus) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(label(text), 1)
-        choice = QComboBox()
-        for option in ActionStatus:
-            choice.addItem(_(STATUS_LABELS[option]), option.value)
-        choice.addItem(_("Remove from my plan"), "")
-        choice.setCurrentIndex(choice.findData(status.value))
-        choice.setAccessibleName(_("Status of: {step}").format(step=text))
-        choice.activated.connect(lambda _i, c=choice, a=action_id: self._set_status(a, c))
-        row.addWidget(choice)
-        return row
-
-    def _set_status(self, action_id: str, choice: QComboBox) -> None:
-        value = choice.currentData()
-        self._plan().set_status(action_id, ActionStatus(value) if value else None)
+    def _set_status(self, action_id: str, status: ActionStatus | None) -> bool:
+        if not saved(lambda: self._plan().set_status(action_id, status)):
+            return False
         self.plan_changed.emit()
-        self.refresh()
+        return True
 
     def _save_note(self, topic_id: str, text: str) -> None:
         self._plan().set_note(topic_id, text)

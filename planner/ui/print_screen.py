@@ -1,9 +1,11 @@
 """Print: choose an output and options, see the preview, print it or save a copy.
 
 The preview, the printer and a saved file all come from the same PDF bytes, built in memory by
-`planner.report`; QtPdf draws those bytes (from a QBuffer, never a temporary file). Printing
-paints each page image at 300 dpi with a neutral job name. The screen says plainly that the
-computer's print queue may keep a copy.
+`planner.report`; QtPdf draws those bytes (from a QBuffer, never a temporary file). The preview
+follows every change of output or option by itself. Printing goes only to a real printer
+(`printer_dialog`), painting each page image at 300 dpi with a neutral job name; with no printer
+set up, the screen says so and offers Save as PDF. It says plainly that the computer's print
+queue may keep a copy.
 """
 
 from __future__ import annotations
@@ -11,18 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QRadioButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,15 +32,32 @@ from planner.core import i18n
 from planner.core.content import Library, Resource
 from planner.core.i18n import N_, _
 from planner.core.plan import Plan
-from planner.report import outputs
+from planner.report import discreet, outputs
 from planner.report.layout import PrintOptions
+from planner.ui.printer_dialog import (
+    JOB_NAME,
+    PRINT_DPI,
+    PrinterDialog,
+    available_printers,
+    real_printer,
+)
 from planner.ui.save_dialog import SaveDialog
-from planner.ui.widgets import FlowLayout, button, card, clear_layout, label, scrolling, set_text
+from planner.ui.save_errors import saved
+from planner.ui.widgets import (
+    CheckBox,
+    FlowLayout,
+    RadioButton,
+    button,
+    card,
+    clear_layout,
+    label,
+    scrolling,
+    set_text,
+)
 
 OUTPUTS = (("plan", N_("My plan")), ("card", N_("Pocket card")),
            ("rules", N_("Family rules sheet")), ("workbook", N_("Blank workbook")))
-PRINT_DPI = 300
-JOB_NAME = "Document"
+PREVIEW_DELAY_MS = 250  # a title being typed is previewed once typing pauses
 
 
 class PrintScreen(QWidget):
@@ -48,9 +65,16 @@ class PrintScreen(QWidget):
 
     def __init__(self, plan: Callable[[], Plan], library: Library,
                  program_resources: tuple[Resource, ...] = (),
+                 printers: Callable[[], list[str]] = available_printers,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._plan = plan
+        self._printers = printers
+        self.person_boxes: dict[int, QCheckBox] = {}
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.show_preview)
         self.library = library
         self.program_resources = program_resources
         self.pdf_bytes = b""
@@ -66,11 +90,11 @@ class PrintScreen(QWidget):
         self.title = label(role="title")
         self.kind_caption = label(role="subtitle")
         self.kinds = QButtonGroup(self)
-        self.kind_buttons: dict[str, QRadioButton] = {}
+        self.kind_buttons: dict[str, RadioButton] = {}
         column.addWidget(self.title)
         column.addWidget(self.kind_caption)
         for key, _caption in OUTPUTS:
-            radio = QRadioButton()
+            radio = RadioButton()
             self.kinds.addButton(radio)
             self.kind_buttons[key] = radio
             column.addWidget(radio)
@@ -80,21 +104,33 @@ class PrintScreen(QWidget):
         self.plan_title = QLineEdit()
         self.title_label = label()
         self.title_label.setBuddy(self.plan_title)
-        self.discreet, self.large, self.notes = QCheckBox(), QCheckBox(), QCheckBox()
+        self.discreet, self.large, self.notes = CheckBox(), CheckBox(), CheckBox()
         self.notes.setChecked(True)
         form.addRow(self.title_label, self.plan_title)
         for box in (self.discreet, self.large, self.notes):
             form.addRow(box)
         column.addLayout(form)
+        self.own_words, own_words_layout = card("caution")
+        self.own_words_text = label()
+        own_words_layout.addWidget(self.own_words_text)
+        self.own_words.hide()
+        column.addWidget(self.own_words)
         self.people_caption = label(role="subtitle")
         column.addWidget(self.people_caption)
         self.people_box = QWidget()
         self.people = FlowLayout(self.people_box)
         column.addWidget(self.people_box)
-        self.preview_button, self.print_button, self.save_button = (
-            button(primary=True), button(), button())
-        for widget in (self.preview_button, self.print_button, self.save_button):
+        self.print_button, self.save_button = button(primary=True), button()
+        for widget in (self.print_button, self.save_button):
             column.addWidget(widget)
+        self.no_printer, no_printer_layout = card("caution")
+        self.no_printer_text = label()
+        self.no_printer_save = button()
+        self.no_printer_save.clicked.connect(self.save_copy)
+        no_printer_layout.addWidget(self.no_printer_text)
+        no_printer_layout.addWidget(self.no_printer_save)
+        self.no_printer.hide()
+        column.addWidget(self.no_printer)
         self.status = label()
         column.addWidget(self.status)
         note, note_layout = card("caution")
@@ -103,7 +139,8 @@ class PrintScreen(QWidget):
         column.addWidget(note)
         column.addStretch(1)
         self.controls = scrolling(controls)
-        self.controls.setMinimumWidth(self.fontMetrics().averageCharWidth() * 42)
+        self.controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controls.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         splitter = QSplitter()
         splitter.addWidget(self.controls)
         splitter.addWidget(self.view)
@@ -114,22 +151,27 @@ class PrintScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.preview_button.clicked.connect(self.show_preview)
         self.print_button.clicked.connect(self.print_with_dialog)
         self.save_button.clicked.connect(self.save_copy)
-        self.kinds.buttonToggled.connect(lambda *_args: self._kind_changed())
+        self.kinds.buttonToggled.connect(lambda _button, on: on and self._kind_changed())
+        for box in (self.discreet, self.large, self.notes):
+            box.toggled.connect(self._options_changed)
+        self.plan_title.textEdited.connect(lambda _text: self._preview_timer.start())
         self.plan_title.editingFinished.connect(self._remember_title)
         self.retranslate()
 
     # -- building ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Called when the screen is shown: reload the title and the people to pick from."""
+        """Called when the screen is shown: reload the title and the people to pick from, and
+        show the preview."""
         self.plan_title.setText(self._plan().setting("print_title"))
+        self.no_printer.hide()
+        self.status.clear()
         clear_layout(self.people)
-        self.person_boxes: dict[int, QCheckBox] = {}
+        self.person_boxes = {}
         for contact in self._plan().contacts():
-            box = QCheckBox(contact.name)
+            box = CheckBox(contact.name)
             box.setAccessibleName(_("Put {name} on the card").format(name=contact.name))
             box.toggled.connect(self._limit_people)
             self.person_boxes[contact.id] = box
@@ -140,11 +182,14 @@ class PrintScreen(QWidget):
 
     def set_library(self, library: Library) -> None:
         self.library = library
+        if self.isVisible():
+            self._preview_timer.start()
 
     def _limit_people(self) -> None:
         chosen = [box for box in self.person_boxes.values() if box.isChecked()]
         for box in self.person_boxes.values():
             box.setEnabled(box.isChecked() or len(chosen) < outputs.MAX_CARD_CONTACTS)
+        self._preview_timer.start()
 
     def _kind_changed(self) -> None:
         kind = self.kind()
@@ -152,9 +197,34 @@ class PrintScreen(QWidget):
         self.people_box.setVisible(kind == "card")
         self.notes.setVisible(kind == "plan")
         self.plan_title.setEnabled(kind in ("plan", "workbook"))
+        self._options_changed()
+
+    def _options_changed(self) -> None:
+        """Any change of output or option: the preview follows, and the own-words note too."""
+        self._show_own_words()
+        self._preview_timer.start()
+
+    def _show_own_words(self) -> None:
+        """With discreet wording on, name the person's own words that may give the plan away:
+        they are printed as typed, never changed behind the person's back."""
+        found = []
+        if self.discreet.isChecked() and self.kind() in ("plan", "card"):
+            printable = outputs.PrintablePlan.from_plan(self._plan())
+            found = discreet.own_words_to_check(printable, self.plan_title.text(),
+                                                i18n.current_language())
+        self.own_words.setVisible(bool(found))
+        if found:
+            listed = ", ".join(_("\u201c{word}\u201d ({place})").format(word=word, place=place)
+                               for word, place in found)
+            self.own_words_text.setText(_(
+                "Your own words are printed as you typed them. These may show what the plan is "
+                "about: {words}. You can change them on My plan before printing.")
+                .format(words=listed))
 
     def _remember_title(self) -> None:
-        self._plan().set_setting("print_title", self.plan_title.text())
+        """Keep the title for next time; if it can't be saved, show the stored one again."""
+        if not saved(lambda: self._plan().set_setting("print_title", self.plan_title.text())):
+            self.plan_title.setText(self._plan().setting("print_title"))
 
     def kind(self) -> str:
         return next(key for key, radio in self.kind_buttons.items() if radio.isChecked())
@@ -181,8 +251,13 @@ class PrintScreen(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._preview_timer.start()
+
     def show_preview(self) -> None:
-        self._remember_title()
+        """Build the chosen output and show it (also what printing and saving use)."""
+        self._preview_timer.stop()
         self.pdf_bytes = self.build_pdf()
         self.document.close()
         self._buffer = QBuffer(self)
@@ -220,24 +295,42 @@ class PrintScreen(QWidget):
         return pages
 
     def print_with_dialog(self) -> None:
+        """Print on one of the computer's printers; with none, say so and offer a PDF."""
+        printers = self._printers()
+        if not printers:
+            self.status.clear()
+            self.no_printer.show()
+            self.no_printer_save.setFocus()
+            return
+        self.no_printer.hide()
+        dialog = PrinterDialog(printers, self)
+        dialog.accepted.connect(lambda: self._send_to(dialog.chosen_printer(),
+                                                      dialog.copies.value()))
+        dialog.open()
+
+    def _send_to(self, name: str, copies: int) -> None:
+        printer = real_printer(name, copies)
+        if printer is None:
+            self.status.setText(_("That printer can't be used. Choose another, or save a PDF "
+                                  "instead."))
+            return
         self.show_preview()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setResolution(PRINT_DPI)
-        printer.setDocName(JOB_NAME)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Planner")
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            printed = self.print_to(printer)
-            if printed:
-                self.status.setText(_("Sent to the printer."))
+        if self.print_to(printer):
+            self.status.setText(_("Sent to the printer \u201c{name}\u201d.").format(name=name))
 
     def save_copy(self) -> SaveDialog:
         self.show_preview()
         dialog = SaveDialog(self.pdf_bytes, self)
-        dialog.accepted.connect(lambda: self.status.setText(
-            _("Saved a copy to {place}.").format(place=str(dialog.saved_path))))
+        dialog.accepted.connect(lambda: self._saved(dialog))
         dialog.open()
         return dialog
+
+    def _saved(self, dialog: SaveDialog) -> None:
+        self.no_printer.hide()
+        path = dialog.saved_path
+        name = path.name if path else ""
+        self.status.setText(_("Saved \u201c{name}\u201d {place}.").format(
+            name=name, place=dialog.saved_place))
 
     # -- language ------------------------------------------------------------------------------
 
@@ -258,9 +351,12 @@ class PrintScreen(QWidget):
             box.setText(text)
             box.setAccessibleName(text)
         self.people_caption.setText(_("People on the card (up to three)"))
-        set_text(self.preview_button, _("Show preview"))
         set_text(self.print_button, _("Print\u2026"))
         set_text(self.save_button, _("Save as PDF\u2026"))
+        self.no_printer_text.setText(_(
+            "No printer is set up on this computer, so nothing was printed. You can save a PDF "
+            "instead, for example on a USB stick, and print it somewhere else."))
+        set_text(self.no_printer_save, _("Save as PDF\u2026"))
         self.queue_note.setText(_(
             "The app keeps no copy of what it prints. The computer's print queue may keep one "
             "for a while. A saved PDF is not locked with your passphrase."))

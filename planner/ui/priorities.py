@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 from planner.core.choices import PLATFORM_LABELS, PRIORITY_LABELS
 from planner.core.i18n import _
 from planner.core.plan import Plan
+from planner.ui.save_errors import saved
 from planner.ui.widgets import FlowLayout, button, label, scrolling, set_text
 
 
@@ -69,9 +70,13 @@ class PrioritiesScreen(QWidget):
             box.setChecked(key in chosen)
 
     def _save(self) -> None:
+        """Save the ticks and go on; if the vault refuses, stay and show what is stored."""
         plan = self._plan()
-        plan.set_priorities(k for k, box in self.priority_boxes.items() if box.isChecked())
-        plan.set_platforms(k for k, box in self.platform_boxes.items() if box.isChecked())
+        priorities = [k for k, box in self.priority_boxes.items() if box.isChecked()]
+        platforms = [k for k, box in self.platform_boxes.items() if box.isChecked()]
+        if not saved(lambda: plan.set_choices(priorities, platforms)):
+            self.load()
+            return
         self.done.emit()
 
     def retranslate(self) -> None:

@@ -25,6 +25,7 @@ from planner.core.i18n import _, available_languages, current_language
 from planner.core.plan import Plan
 from planner.core.preferences import TEXT_SIZES, Preferences
 from planner.core.errors import VaultError
+from planner.ui.save_errors import saved
 from planner.ui.welcome import PassphraseField, language_name
 from planner.ui.widgets import button, card, label, scrolling, set_text
 
@@ -70,8 +71,8 @@ class SettingsScreen(QWidget):
         self.advocate_help = label(role="muted")
         form.addRow(self.advocate_help)
         column.addLayout(form)
-        for widget in (self.size, self.language):
-            widget.currentIndexChanged.connect(self._changed)
+        self.size.currentIndexChanged.connect(self._changed)
+        self.language.currentIndexChanged.connect(self._language_changed)
         self.contrast.toggled.connect(self._changed)
         self.advocate.toggled.connect(self._changed)
         self.minutes.valueChanged.connect(self._changed)
@@ -139,6 +140,13 @@ class SettingsScreen(QWidget):
         self.erase_confirm.clear()
         self._loading = False
 
+    def show_erasing(self) -> None:
+        """Say that erasing is under way (it overwrites every file first, which takes a moment)."""
+        self.erase_button.setEnabled(False)
+        self.erase_confirm.setEnabled(False)
+        self.erase_help.setText(_("Erasing your plan\u2026 Please wait."))
+        self.erase_help.repaint()
+
     def preferences(self) -> Preferences:
         return Preferences(text_scale=int(self.size.currentData()),
                            high_contrast=self.contrast.isChecked(),
@@ -146,13 +154,20 @@ class SettingsScreen(QWidget):
                            advocate_view=self.advocate.isChecked())
 
     def _changed(self) -> None:
+        """Save and apply the preferences; if the save fails, show what is really stored."""
         if self._loading:
             return
         preferences = self.preferences()
-        preferences.save(self._plan())
-        if self.language.currentData() != current_language():
-            self.language_chosen.emit(self.language.currentData())
+        if not saved(lambda: preferences.save(self._plan())):
+            self.load(Preferences.from_plan(self._plan()))
+            return
         self.preferences_changed.emit(preferences)
+
+    def _language_changed(self) -> None:
+        """The language is not kept in the plan (the welcome screen needs it before any plan
+        is open), so changing it saves nothing."""
+        if not self._loading and self.language.currentData() != current_language():
+            self.language_chosen.emit(self.language.currentData())
 
     def _change_passphrase(self) -> None:
         new, again = self.new.text(), self.again.text()

@@ -25,9 +25,11 @@ from planner.core.content import Action, Topic
 from planner.core.i18n import _
 from planner.core.markdown import Block, parse_blocks
 from planner.core.plan import STATUS_LABELS, ActionStatus
+from planner.ui.save_errors import saved
 from planner.ui.widgets import FlowLayout, card, label
 
 NOTE_SAVE_DELAY_MS = 400
+NOTE_SAVE_AT_LEAST_EVERY_MS = 2000
 UNDECIDED = "undecided"
 
 
@@ -99,9 +101,15 @@ class ActionRow(QFrame):
             self.group.addButton(radio)
             self.buttons[value] = radio
             flow.addWidget(radio)
-        self.buttons[status.value if status else UNDECIDED].setChecked(True)
+        self.show_status(status)
         self.group.buttonToggled.connect(self._toggled)
         layout.addWidget(choices)
+
+    def show_status(self, status: ActionStatus | None) -> None:
+        """Select the choice for `status` without reporting it as a new choice."""
+        self.group.blockSignals(True)
+        self.buttons[status.value if status else UNDECIDED].setChecked(True)
+        self.group.blockSignals(False)
 
     def _toggled(self, radio: QRadioButton, checked: bool) -> None:
         if not checked:
@@ -111,11 +119,13 @@ class ActionRow(QFrame):
 
 
 class NotesBox(QWidget):
-    """A topic's notes, saved a moment after typing stops (and at once on `flush`)."""
+    """A topic's notes, saved a moment after typing pauses, at least every two seconds while
+    typing goes on, and at once on `flush` (lock, quick exit, leaving the topic)."""
 
     def __init__(self, save: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
+        self._unsaved = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.caption = label(role="subtitle")
@@ -124,39 +134,47 @@ class NotesBox(QWidget):
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(120)
         self.caption.setBuddy(self.editor)
-        self.error = label()
-        self.error.hide()
         layout.addWidget(self.caption)
         layout.addWidget(self.help)
         layout.addWidget(self.editor)
-        layout.addWidget(self.error)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(NOTE_SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.flush)
-        self.editor.textChanged.connect(self._timer.start)
+        self._pause = self._timer(NOTE_SAVE_DELAY_MS)
+        self._deadline = self._timer(NOTE_SAVE_AT_LEAST_EVERY_MS)
+        self.editor.textChanged.connect(self._typed)
         self.retranslate()
 
+    def _timer(self, milliseconds: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(milliseconds)
+        timer.timeout.connect(self.flush)
+        return timer
+
+    def _typed(self) -> None:
+        self._unsaved = True
+        self._pause.start()  # restarts with every keystroke
+        if not self._deadline.isActive():
+            self._deadline.start()  # does not: steady typing is still saved every 2 s
+
     def load(self, text: str) -> None:
-        self._timer.stop()
+        self._pause.stop()
+        self._deadline.stop()
+        self._unsaved = False
         self.editor.blockSignals(True)
         self.editor.setPlainText(text)
         self.editor.blockSignals(False)
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        """Typed text that is not saved yet (waiting, or refused by the vault last time)."""
+        return self._unsaved
 
     def flush(self) -> None:
-        """Save now, if there is anything unsaved."""
-        self._timer.stop()
-        try:
-            self._save(self.editor.toPlainText())
-        except Exception as error:  # noqa: BLE001 - any save failure is shown, nothing lost
-            self.error.setText(str(error))
-            self.error.show()
-        else:
-            self.error.hide()
+        """Save now, if there is anything unsaved. A refused save keeps the typed text on
+        screen (and says why), and is tried again at the next keystroke or flush."""
+        self._pause.stop()
+        self._deadline.stop()
+        if self._unsaved:
+            self._unsaved = not saved(lambda: self._save(self.editor.toPlainText()))
 
     def retranslate(self) -> None:
         self.caption.setText(_("My notes for this topic"))

@@ -28,6 +28,7 @@ from planner.core.content import Library, Topic
 from planner.core.i18n import _, ngettext
 from planner.core.markdown import parse_blocks
 from planner.core.plan import ActionStatus, Plan
+from planner.ui.save_errors import saved
 from planner.ui.topic_view import ActionRow, NotesBox, advocate_panel, block_label
 from planner.ui.widgets import button, card, label, set_text
 
@@ -92,6 +93,7 @@ class TopicsScreen(QWidget):
         self.topics: tuple[Topic, ...] = library.topics
         self.current: Topic | None = None
         self._pages: dict[str, TopicPage] = {}
+        self._kept_position = 0
         self._warm = QTimer(self)
         self._warm.setInterval(0)
         self._warm.timeout.connect(self._build_next_page)
@@ -164,9 +166,12 @@ class TopicsScreen(QWidget):
         self.refresh()
 
     def invalidate(self) -> None:
-        """Forget built pages (what they show changed elsewhere); they are rebuilt on demand."""
+        """Forget built pages (what they show changed elsewhere); they are rebuilt on demand,
+        at the same scroll position for the open topic."""
         self.flush()
         self._warm.stop()
+        if self.current is not None and self.current.id in self._pages:
+            self._kept_position = self._pages[self.current.id].verticalScrollBar().value()
         for page in self._pages.values():
             self.stack.removeWidget(page)
             page.setParent(None)  # type: ignore[call-overload]
@@ -179,14 +184,15 @@ class TopicsScreen(QWidget):
         order = tailoring.ordered_topics(self.library, plan.priorities(), plan.platforms())
         if order != self.topics:
             self.invalidate()  # "suggested" marks follow the priorities
-        self.topics = order
-        wanted = topic_id or (self.current.id if self.current else self.topics[0].id)
+        wanted = topic_id or (self.current.id if self.current else order[0].id)
         self.list.blockSignals(True)
-        self.list.clear()
-        for topic in self.topics:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, topic.id)
-            self.list.addItem(item)
+        if order != self.topics or self.list.count() != len(order):
+            self.list.clear()  # only when the order changed: the list keeps its scroll otherwise
+            for topic in order:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, topic.id)
+                self.list.addItem(item)
+        self.topics = order
         self._update_progress(plan.statuses())
         index = next((i for i, t in enumerate(self.topics) if t.id == wanted), 0)
         self.list.setCurrentRow(index)
@@ -222,16 +228,30 @@ class TopicsScreen(QWidget):
         self._page_for(missing[0])
 
     def show_topic(self, topic: Topic) -> None:
+        """Show `topic`: from its top when it is another topic, where the person was when it
+        is the same one (after a lock, or coming back from another screen)."""
         previous = self._pages.get(self.current.id) if self.current is not None else None
         if previous is not None and previous.notes.pending:
             previous.notes.flush()
+        same_topic = self.current is not None and self.current.id == topic.id
+        if previous is not None and same_topic:
+            self._kept_position = previous.verticalScrollBar().value()
+        position = self._kept_position if same_topic else 0
         self.current = topic
         page = self._page_for(topic)
         self.stack.setCurrentWidget(page)
-        page.verticalScrollBar().setValue(0)
+        self._scroll_to(page, position)
         index = self.topics.index(topic)
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.topics) - 1)
+
+    def _scroll_to(self, page: TopicPage, position: int) -> None:
+        """Scroll a page to `position`; a page built just now gets its size first."""
+        self._kept_position = position
+        bar = page.verticalScrollBar()
+        bar.setValue(position)
+        if bar.value() != position:
+            QTimer.singleShot(0, bar, lambda: bar.setValue(position))
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -249,7 +269,11 @@ class TopicsScreen(QWidget):
 
     def _choose(self, action_id: str, status: ActionStatus | None) -> None:
         plan = self._plan()
-        plan.set_status(action_id, status)
+        if not saved(lambda: plan.set_status(action_id, status)):
+            for row in self.rows:
+                if row.action.id == action_id:
+                    row.show_status(plan.status(action_id))
+            return
         self._update_progress(plan.statuses())
         self.plan_changed.emit()
 

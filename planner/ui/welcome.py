@@ -96,7 +96,10 @@ class WelcomeScreen(QWidget):
         self.new_button.clicked.connect(lambda: self._show_page(self.create_page, self.new_passphrase))
         self.open_button.clicked.connect(lambda: self._show_page(self.open_page, self.open_passphrase))
         self.guest_button.clicked.connect(self._start_guest)
+        self.notice = label(role="subtitle")
+        self.notice.hide()
         layout.addWidget(self.title)
+        layout.addWidget(self.notice)
         layout.addWidget(self.note_frame)
         layout.addLayout(language_row)
         for choice, helper in ((self.new_button, self.new_help), (self.open_button, self.open_help),
@@ -194,12 +197,20 @@ class WelcomeScreen(QWidget):
         self.create_error.clear()
         self.open_error.clear()
         self.restore_button.hide()
+        self.notice.hide()
         self.open_button.setEnabled(self.session.has_saved_plan())
         self.new_button.setEnabled(not self.session.has_saved_plan())
         self.pages.setCurrentWidget(self.choice_page)
         self._update_choice_help()
 
+    def show_notice(self, text: str) -> None:
+        """A one-time word on the first screen (after erasing), gone at the next step."""
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.show()
+
     def _show_page(self, page: QWidget, focus: QWidget) -> None:
+        self.notice.hide()
         self.pages.setCurrentWidget(page)
         focus.setFocus()
 
@@ -258,6 +269,7 @@ class WelcomeScreen(QWidget):
         self._error(self.open_error, _("The copy is back in place. Type your passphrase to open it."))
 
     def _start_guest(self) -> None:
+        self.notice.hide()
         self.session.start_guest()
         self.started.emit(True)
 

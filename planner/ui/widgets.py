@@ -7,8 +7,17 @@ gets an accessible name when it is made.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
     QFrame,
+    QRadioButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QLabel,
     QLayout,
     QLayoutItem,
@@ -120,12 +129,14 @@ class FlowLayout(QLayout):
         gap = self.spacing()
         for item in self._items:
             hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and row_height > 0:
+            width = min(hint.width(), rect.width()) if rect.width() > 0 else hint.width()
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
+            if x + width > rect.right() + 1 and row_height > 0:
                 x, y, row_height = rect.x(), y + row_height + gap, 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + gap
-            row_height = max(row_height, hint.height())
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+            x += width + gap
+            row_height = max(row_height, height)
         return y + row_height - rect.y()
 
 
@@ -137,3 +148,156 @@ def scrolling(inner: QWidget, name: str = "") -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setAccessibleName(name)
     return area
+
+
+_OPENS_THE_LIST = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+                   Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return, Qt.Key.Key_Enter}
+
+
+class ChoiceBox(QComboBox):
+    """A drop-down list whose value changes only on a deliberate choice.
+
+    A plain QComboBox changes at once on an arrow key, a typed letter or the mouse wheel, so a
+    person moving through the screen can change a step's status, or the text size, without
+    meaning to. Here those keys open the list; the value changes when an item is picked in it.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if plain and event.key() in _OPENS_THE_LIST:
+            self.showPopup()
+            return
+        if plain and event.text().strip():
+            event.ignore()  # no jump-to-item by letter while the list is closed
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt API
+        event.ignore()  # scrolling the page must not change a value under the pointer
+
+
+def _focus_chain(layout: QLayout) -> list[QWidget]:
+    """Widgets that take keyboard focus, in the order their layouts show them."""
+    found: list[QWidget] = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        widget, inner = item.widget(), item.layout()
+        if inner is not None:
+            found += _focus_chain(inner)
+        if widget is None:
+            continue
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        if isinstance(widget, (QComboBox, QAbstractSpinBox)):
+            continue  # their inner editors belong to them
+        if widget.layout() is not None:
+            found += _focus_chain(widget.layout())
+        elif isinstance(widget, QScrollArea) and widget.widget() is not None:
+            content = widget.widget().layout()
+            if content is not None:
+                found += _focus_chain(content)
+    return found
+
+
+def follow_layout_in_tab_order(root: QWidget) -> None:
+    """Make Tab visit `root`'s controls in the order a person sees them (top to bottom).
+
+    Qt's default order is the order widgets were created, so controls rebuilt later (a list
+    refreshed from the plan) would come after everything made before them.
+    """
+    layout = root.layout()
+    if layout is None:
+        return
+    chain = _focus_chain(layout)
+    for first, second in zip(chain, chain[1:]):
+        QWidget.setTabOrder(first, second)
+
+
+class _WrapsItsText:
+    """Mixin for a check box or radio button whose text wraps onto more lines.
+
+    Qt draws a check box's text on one line, so a long choice ("Discreet wording (no words
+    about abuse)") at 200 % text, or in Spanish, forces its panel wider than the window and a
+    sideways scroll bar appears. This one asks its layout for height-for-width instead, and
+    draws the indicator through the style (so focus frames and the theme still apply) and the
+    text itself, wrapped.
+    """
+
+    _CONTENTS: QStyle.SubElement
+
+    def _setup(self: QAbstractButton) -> None:  # type: ignore[misc]
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # Fixed would cap it at one line
+        self.setSizePolicy(policy)
+
+    def _option(self, width: int = 0) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)  # type: ignore[attr-defined]
+        if width:
+            option.rect = QRect(0, 0, width, option.rect.height())
+        return option
+
+    def _text_rect(self, width: int) -> QRect:
+        option = self._option(width)
+        return self.style().subElementRect(self._CONTENTS, option, self)  # type: ignore[attr-defined]
+
+    def _text_height(self, text_width: int) -> int:
+        bounds = self.fontMetrics().boundingRect(  # type: ignore[attr-defined]
+            QRect(0, 0, max(1, text_width), 100_000), int(Qt.TextFlag.TextWordWrap), self.text())  # type: ignore[attr-defined]
+        return bounds.height()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        text = self._text_rect(width)
+        frame = super().sizeHint().height() - self.fontMetrics().height()  # type: ignore[misc]
+        return max(super().sizeHint().height(),  # type: ignore[misc]
+                   self._text_height(text.width()) + frame)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        natural = super().sizeHint()  # type: ignore[misc]
+        words = self.text().split() or [""]  # type: ignore[attr-defined]
+        longest = max(self.fontMetrics().horizontalAdvance(w) for w in words)  # type: ignore[attr-defined]
+        text_left = self._text_rect(natural.width()).left()
+        return QSize(min(natural.width(), text_left + longest + 8), natural.height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)  # type: ignore[arg-type]
+        option = self._option()
+        text = option.text
+        option.text = ""
+        element = (QStyle.ControlElement.CE_CheckBox if isinstance(self, QCheckBox)
+                   else QStyle.ControlElement.CE_RadioButton)
+        self.style().drawControl(element, option, painter, self)  # type: ignore[attr-defined]
+        area = self.style().subElementRect(self._CONTENTS, option, self)  # type: ignore[attr-defined]
+        painter.setPen(self.palette().color(self.foregroundRole()))  # type: ignore[attr-defined]
+        direction = Qt.AlignmentFlag.AlignAbsolute | (
+            Qt.AlignmentFlag.AlignRight if self.isRightToLeft()  # type: ignore[attr-defined]
+            else Qt.AlignmentFlag.AlignLeft)
+        painter.drawText(area, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter
+                                   | direction), text)
+        painter.end()
+
+
+class CheckBox(_WrapsItsText, QCheckBox):
+    """A check box whose text wraps (see `_WrapsItsText`)."""
+
+    _CONTENTS = QStyle.SubElement.SE_CheckBoxContents
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._setup()
+
+
+class RadioButton(_WrapsItsText, QRadioButton):
+    """A radio button whose text wraps (see `_WrapsItsText`)."""
+
+    _CONTENTS = QStyle.SubElement.SE_RadioButtonContents
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._setup()
