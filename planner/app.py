@@ -24,6 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     parser.add_argument("--data-dir", type=Path, help="keep the plan in this folder")
     parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="print error details (which may include plan text) to the terminal",
+    )
+    parser.add_argument(
         "--startup-check",
         action="store_true",
         help="paint the first screen, print the milliseconds it took, and exit",
@@ -74,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir=arguments.data_dir,
         startup_check=arguments.startup_check,
         process_start=PROCESS_START,
+        debug=arguments.debug,
     )
 
 

@@ -20,7 +20,7 @@ from planner.ui.save_dialog import SaveDialog
 def _screen(qtbot):  # type: ignore[no-untyped-def]
     library = load_library(content_dir())
     plan = Plan(Vault.guest())
-    for action in library.actions[:6]:
+    for action in library.actions[:40]:
         plan.set_status(action.id, ActionStatus.TODO)
     plan.add_contact("Dee", "555-0100", "")
     screen = PrintScreen(lambda: plan, library)

@@ -93,3 +93,29 @@ def clipped_buttons(root: QWidget) -> list[str]:
             if button.isVisibleTo(root) and button.text()
             and (button.width() + 1 < button.minimumSizeHint().width()
                  or button.height() + 1 < button.minimumSizeHint().height())]
+
+
+def create_saved_plan(qtbot, app: AppUnderTest, passphrase: str) -> None:  # type: ignore[no-untyped-def]
+    """Start a new saved plan through the welcome screen, as a person does, and skip the
+    priorities screen."""
+    from PySide6.QtCore import Qt
+
+    welcome = app.window.welcome
+    qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(welcome.new_passphrase, passphrase)
+    qtbot.keyClicks(welcome.confirm_passphrase, passphrase)
+    qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
+
+
+def make_vault_read_only(app: AppUnderTest) -> None:
+    """From now on every write to the open vault fails, as on a drive that became read-only
+    (SQLite answers exactly as it does for a read-only file: "attempt to write a readonly
+    database")."""
+    assert app.session.plan is not None
+    app.session.plan.vault.connection.execute("PRAGMA query_only = ON")
+
+
+def buttons_named(root: QWidget, text: str) -> list[QAbstractButton]:
+    """Visible buttons whose text a person reads as `text`."""
+    return [b for b in root.findChildren(QAbstractButton)
+            if b.isVisibleTo(root) and b.text().replace("&", "") == text]

@@ -29,6 +29,7 @@ from planner.ui.auto_lock import IdleLock
 from planner.ui.languages import LanguageSwitch
 from planner.ui.main_window import MainWindow
 from planner.ui.quick_exit import QuickExit
+from planner.ui.save_errors import install_exception_hook
 
 if TYPE_CHECKING:
     from planner.core.content import Library, Resource
@@ -137,9 +138,11 @@ def build_window(app: QApplication, session: Session,
     return window, exit_now, idle
 
 
-def run_gui(data_dir: Path | None, startup_check: bool, process_start: float) -> int:
+def run_gui(data_dir: Path | None, startup_check: bool, process_start: float,
+            debug: bool = False) -> int:
     """Run the app until it quits; with `startup_check`, report the first paint and exit."""
     use_memory_temp_dir()
+    install_exception_hook(debug)
     app = make_application()
     session = Session(paths.data_dir(data_dir))
     window, _exit, _idle = build_window(app, session)

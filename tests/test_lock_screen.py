@@ -1,0 +1,109 @@
+"""The lock screen in real hands: typing during the wait, what its buttons say and do, and
+coming back to exactly where the person was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from ui_helpers import AppUnderTest, buttons_named, create_saved_plan, start_app
+from vault_helpers import PASSPHRASE
+
+
+@pytest.fixture
+def app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    app = start_app(tmp_path / "data", qtbot)
+    create_saved_plan(qtbot, app, PASSPHRASE)
+    yield app
+    app.window.end_session()
+
+
+def _type(text: str) -> None:
+    """Type where the keyboard focus is, as a person does."""
+    QTest.keyClicks(QApplication.focusWidget(), text)
+
+
+def _press(key: Qt.Key) -> None:
+    QTest.keyClick(QApplication.focusWidget(), key)
+
+
+def test_during_the_wait_typing_stays_in_the_passphrase_field(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+    app.window.lock()
+    lock = app.window.lock_screen
+    for attempt in range(3):
+        _type(f"wrong guess {attempt}")
+        _press(Qt.Key.Key_Return)
+    assert "wait" in lock.message.text().lower()
+    assert QApplication.focusWidget() is lock.passphrase
+    _type("a calm river")  # spaces, as the app recommends: none may press a button
+    _press(Qt.Key.Key_Return)
+    assert app.window.isVisible() and app.window.stack.currentWidget() is lock
+    assert app.session.locked
+    assert QApplication.focusWidget() is lock.passphrase
+    assert lock.passphrase.text() == "a calm river"
+    assert "wait" in lock.message.text().lower()
+
+
+def test_close_the_app_closes_the_window_and_keeps_the_plan(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+    app.window.lock()
+    close = buttons_named(app.window.lock_screen, "Close the app")[0]
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not app.window.isVisible()
+    assert app.session.has_saved_plan()
+
+
+def test_a_manual_lock_does_not_claim_it_locked_itself(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+    QTest.keyClick(app.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lock = app.window.lock_screen
+    assert app.window.stack.currentWidget() is lock
+    assert "without use" not in lock.explain.text()
+    assert "You locked" in lock.explain.text()
+    lock.passphrase.setText(PASSPHRASE)
+    lock.try_unlock()
+    app.idle.arm(100)
+    qtbot.waitUntil(lambda: app.window.stack.currentWidget() is lock, timeout=3000)
+    assert "without use" in lock.explain.text()
+
+
+def test_unlocking_clears_the_old_error_and_shows_it_is_working(qtbot, app: AppUnderTest,  # type: ignore[no-untyped-def]
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    app.window.lock()
+    lock = app.window.lock_screen
+    _type("not my passphrase")
+    _press(Qt.Key.Key_Return)
+    old_error = lock.message.text()
+    assert old_error
+    seen_while_working: list[str] = []
+    real_unlock = app.session.unlock
+
+    def watching_unlock(passphrase: str):  # type: ignore[no-untyped-def]
+        seen_while_working.append(lock.message.text())
+        return real_unlock(passphrase)
+
+    monkeypatch.setattr(app.session, "unlock", watching_unlock)
+    _type(PASSPHRASE)
+    _press(Qt.Key.Key_Return)
+    assert seen_while_working and seen_while_working[0] != old_error
+    assert "Opening" in seen_while_working[0]
+    assert not app.session.locked
+
+
+def test_unlocking_returns_to_the_same_topic_and_scroll_position(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+    app.window.show_page("topics")
+    topics = app.window.topics
+    topics.list.setCurrentRow(3)
+    chosen = topics.current
+    page = topics.page
+    qtbot.waitUntil(lambda: page.verticalScrollBar().maximum() > 400, timeout=3000)
+    page.verticalScrollBar().setValue(400)
+    app.window.lock()
+    lock = app.window.lock_screen
+    lock.passphrase.setText(PASSPHRASE)
+    lock.try_unlock()
+    assert app.window.stack.currentWidget() is topics
+    assert topics.current == chosen
+    qtbot.waitUntil(lambda: topics.page.verticalScrollBar().value() == 400, timeout=2000)

@@ -1,0 +1,217 @@
+"""A failed save is never silent: each kind of edit against a vault that became read-only.
+
+Every edit path must either save or show a clear message (in the one banner at the top of the
+window) and put the screen back to what is really stored. Nothing reaches stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from planner.core.plan import ActionStatus
+from ui_helpers import AppUnderTest, buttons_named, create_saved_plan, make_vault_read_only, start_app
+from vault_helpers import PASSPHRASE
+
+NOT_SAVED = "could not be saved"
+
+
+@pytest.fixture
+def app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    app = start_app(tmp_path / "data", qtbot)
+    create_saved_plan(qtbot, app, PASSPHRASE)
+    yield app
+    app.window.end_session()
+
+
+def _banner_says_not_saved(app: AppUnderTest) -> bool:
+    banner = app.window.save_errors
+    return banner.isVisible() and NOT_SAVED in banner.text.text()
+
+
+def _plan(app: AppUnderTest):  # type: ignore[no-untyped-def]
+    assert app.session.plan is not None
+    return app.session.plan
+
+
+def test_status_chosen_in_a_topic_is_put_back(qtbot, app: AppUnderTest, capfd) -> None:  # type: ignore[no-untyped-def]
+    app.window.show_page("topics")
+    row = app.window.topics.rows[0]
+    make_vault_read_only(app)
+    qtbot.mouseClick(buttons_named(row, "Done")[0], Qt.MouseButton.LeftButton)
+    assert _plan(app).status(row.action.id) is None
+    assert buttons_named(row, "Not decided")[0].isChecked()
+    assert not buttons_named(row, "Done")[0].isChecked()
+    assert _banner_says_not_saved(app)
+    assert capfd.readouterr().err == ""
+
+
+def test_status_chosen_on_my_plan_is_put_back(qtbot, app: AppUnderTest, capfd) -> None:  # type: ignore[no-untyped-def]
+    action = app.window._library().actions[0]
+    _plan(app).set_status(action.id, ActionStatus.TODO)
+    app.window.show_page("plan")
+    box = _status_box(app, action.text)
+    make_vault_read_only(app)
+    _choose_in_list(qtbot, box, "Done")
+    assert _plan(app).status(action.id) is ActionStatus.TODO
+    assert box.currentText() == "Add to my plan"
+    assert _banner_says_not_saved(app)
+    assert capfd.readouterr().err == ""
+
+
+def _status_box(app: AppUnderTest, step: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox
+
+    return next(box for box in app.window.plan_screen.findChildren(QComboBox)
+                if box.accessibleName() == f"Status of: {step}" and box.isVisibleTo(app.window))
+
+
+def _choose_in_list(qtbot, box, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the drop-down list with the keyboard and pick `text`, as a person does."""
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_Space)
+    view = box.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    row = box.findText(text)
+    view.setCurrentIndex(box.model().index(row, 0))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
+
+
+def test_a_note_that_cannot_be_saved_stays_on_screen_and_is_saved_later(qtbot, app: AppUnderTest, capfd) -> None:  # type: ignore[no-untyped-def]
+    app.window.show_page("topics")
+    topic = app.window.topics.current
+    notes = app.window.topics.notes
+    make_vault_read_only(app)
+    notes.editor.setFocus()
+    qtbot.keyClicks(notes.editor, "meet Dee at noon")
+    qtbot.waitUntil(lambda: _banner_says_not_saved(app), timeout=3000)
+    assert notes.editor.toPlainText() == "meet Dee at noon"
+    assert _plan(app).note(topic.id) == ""  # type: ignore[union-attr]
+    _plan(app).vault.connection.execute("PRAGMA query_only = OFF")
+    app.window.lock()  # locking saves what is still unsaved
+    assert capfd.readouterr().err == ""
+    app.window.lock_screen.passphrase.setText(PASSPHRASE)
+    app.window.lock_screen.try_unlock()
+    assert _plan(app).note(topic.id) == "meet Dee at noon"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("editor_name", ["people", "own_resources"])
+def test_adding_an_entry_keeps_the_form_and_says_why(qtbot, app: AppUnderTest, capfd,  # type: ignore[no-untyped-def]
+                                                    editor_name: str) -> None:
+    app.window.show_page("plan")
+    editor = getattr(app.window.plan_screen, editor_name)
+    make_vault_read_only(app)
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.name, "Dee")
+    qtbot.keyClicks(editor.reach, "555-0100")
+    qtbot.mouseClick(buttons_named(editor, "Save")[0], Qt.MouseButton.LeftButton)
+    assert editor.form.isVisible()
+    assert editor.name.text() == "Dee" and editor.reach.text() == "555-0100"
+    assert NOT_SAVED in editor.error.text()
+    assert _banner_says_not_saved(app)
+    assert _plan(app).contacts() == () and _plan(app).resources() == ()
+    assert capfd.readouterr().err == ""
+
+
+def test_editing_and_removing_a_person_show_what_is_stored(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+    _plan(app).add_contact("Dee", "555-0100", "")
+    app.window.show_page("plan")
+    people = app.window.plan_screen.people
+    make_vault_read_only(app)
+    qtbot.mouseClick(buttons_named(people, "Remove")[0], Qt.MouseButton.LeftButton)
+    assert [c.name for c in _plan(app).contacts()] == ["Dee"]
+    qtbot.waitUntil(lambda: bool(buttons_named(people, "Remove")), timeout=2000)
+    assert _banner_says_not_saved(app)
+    app.window.save_errors.hide()
+    qtbot.mouseClick(buttons_named(people, "Edit")[0], Qt.MouseButton.LeftButton)
+    people.name.clear()
+    qtbot.keyClicks(people.name, "Dee Jones")
+    qtbot.mouseClick(buttons_named(people, "Save")[0], Qt.MouseButton.LeftButton)
+    assert [c.name for c in _plan(app).contacts()] == ["Dee"]
+    assert _banner_says_not_saved(app)
+
+
+def test_priorities_stay_on_screen_as_stored(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+    app.window.show_page("priorities")
+    priorities = app.window.priorities
+    make_vault_read_only(app)
+    box = priorities.priority_boxes["location"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert box.isChecked()
+    qtbot.mouseClick(priorities.save, Qt.MouseButton.LeftButton)
+    assert app.window.stack.currentWidget() is priorities
+    assert not box.isChecked()
+    assert _plan(app).priorities() == frozenset()
+    assert _banner_says_not_saved(app)
+
+
+SETTINGS: dict[str, Callable[[object], None]] = {
+    "text size": lambda s: _pick(s.size, "200%"),  # type: ignore[attr-defined]
+    "high contrast": lambda s: s.contrast.click(),  # type: ignore[attr-defined]
+    "lock minutes": lambda s: s.minutes.stepUp(),  # type: ignore[attr-defined]
+    "advocate view": lambda s: s.advocate.click(),  # type: ignore[attr-defined]
+}
+
+
+def _pick(box, text: str) -> None:  # type: ignore[no-untyped-def]
+    index = box.findText(text)
+    box.setCurrentIndex(index)
+    box.activated.emit(index)
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+def test_each_setting_is_put_back_when_it_cannot_be_saved(qtbot, app: AppUnderTest, capfd,  # type: ignore[no-untyped-def]
+                                                         setting: str) -> None:
+    app.window.show_page("settings")
+    settings = app.window.settings
+    font_before = QApplication.font().pointSizeF()
+    sheet_before = QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    shown_before = settings.preferences()
+    make_vault_read_only(app)
+    SETTINGS[setting](settings)
+    assert settings.preferences() == shown_before
+    assert QApplication.font().pointSizeF() == font_before
+    assert QApplication.instance().styleSheet() == sheet_before  # type: ignore[union-attr]
+    assert _banner_says_not_saved(app)
+    assert capfd.readouterr().err == ""
+
+
+def test_print_title_is_put_back_when_it_cannot_be_saved(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+    _plan(app).set_setting("print_title", "Stored title")
+    app.window.show_page("print")
+    screen = app.window.screens["print"]
+    make_vault_read_only(app)
+    screen.plan_title.setFocus()
+    screen.plan_title.selectAll()
+    qtbot.keyClicks(screen.plan_title, "New title")
+    QTest.keyClick(screen.plan_title, Qt.Key.Key_Return)
+    assert screen.plan_title.text() == "Stored title"
+    assert _banner_says_not_saved(app)
+
+
+def test_unexpected_errors_reach_stderr_only_in_debug_mode(qtbot, app: AppUnderTest, capfd,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.ui.save_errors import install_exception_hook, something_went_wrong
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_exception_hook(debug=False)
+    try:
+        raise ValueError("a note about the shelter")
+    except ValueError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert capfd.readouterr().err == ""
+    assert app.window.save_errors.isVisible()
+    assert app.window.save_errors.text.text() == something_went_wrong()
+    install_exception_hook(debug=True)
+    try:
+        raise ValueError("details for a developer")
+    except ValueError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert "details for a developer" in capfd.readouterr().err
