@@ -51,6 +51,7 @@ class EntryEditor(QWidget):
     """A list of (name, how to reach, note) entries with add, edit and remove."""
 
     changed = Signal()
+    rebuilt = Signal()  # the rows were made anew (the screen puts them in its Tab order)
 
     def __init__(self, load: Callable[[], Sequence[Entry]], add: Callable[[str, str, str], object],
                  update: Callable[[int, str, str, str], None], remove: Callable[[int], None],
@@ -115,6 +116,7 @@ class EntryEditor(QWidget):
             actions.addStretch(1)
             inner.addLayout(actions)
             self.rows.addWidget(frame)
+        self.rebuilt.emit()
 
     def open_form(self, entry: Entry | None) -> None:
         self._editing = entry.id if entry else None
@@ -232,8 +234,7 @@ class StepLine(QWidget):
         if status not in SHOWN_STATUSES:
             self._before_removal = previous
         self._show(status)
-        if status not in SHOWN_STATUSES:
-            self.undo.setFocus()
+        (self.choice if status in SHOWN_STATUSES else self.undo).setFocus()
 
     def _undo(self) -> None:
         if self._set_status(self.action_id, self._before_removal):
@@ -282,6 +283,8 @@ class PlanScreen(QWidget):
         self.column.addLayout(self.hotlines)
         self.column.addWidget(self.own_resources)
         self.column.addStretch(1)
+        for editor in (self.people, self.own_resources):
+            editor.rebuilt.connect(lambda: follow_layout_in_tab_order(inner))
         scroll = scrolling(inner)
         self.scroll = scroll
         layout = QVBoxLayout(self)
@@ -339,7 +342,6 @@ class PlanScreen(QWidget):
         self.people.refresh()
         self.own_resources.refresh()
         self._show_hotlines()
-        follow_layout_in_tab_order(self.column.parentWidget())
 
     def _set_status(self, action_id: str, status: ActionStatus | None) -> bool:
         if not saved(lambda: self._plan().set_status(action_id, status)):
