@@ -74,7 +74,7 @@ class PrintScreen(QWidget):
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self.show_preview)
+        self._preview_timer.timeout.connect(self._follow_changes)
         self.library = library
         self.program_resources = program_resources
         self.pdf_bytes = b""
@@ -254,6 +254,14 @@ class PrintScreen(QWidget):
     def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self._preview_timer.start()
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        self._preview_timer.stop()  # locked, or another screen: the plan may be closed now
+        super().hideEvent(event)
+
+    def _follow_changes(self) -> None:
+        if self.isVisible():
+            self.show_preview()
 
     def show_preview(self) -> None:
         """Build the chosen output and show it (also what printing and saving use)."""
