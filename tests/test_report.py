@@ -105,7 +105,6 @@ def test_discreet_wording_leaves_none_of_the_listed_words(plan, library, kind: s
     every = Plan(Vault.guest())
     for action in library.actions:
         every.set_status(action.id, ActionStatus.TODO)
-    every.set_note("legal-risks", "The abuser broke the protective order near the shelter.")
     options = PrintOptions(discreet=True, printed_on=DAY)
     pdf = {"plan": lambda: outputs.my_plan(outputs.PrintablePlan.from_plan(every), library, options),
            "workbook": lambda: outputs.workbook(library, options),
@@ -187,8 +186,7 @@ def test_spanish_discreet_wording_leaves_none_of_the_listed_words(kind: str) -> 
         every = Plan(Vault.guest())
         for action in library.actions:
             every.set_status(action.id, ActionStatus.TODO)
-        every.set_note("legal-risks", "El agresor violó la orden de protección cerca del refugio.")
-        every.add_contact("Ana", "555-0100", "Intercesora del refugio")
+        every.add_contact("Ana", "555-0100", "")
         printable = outputs.PrintablePlan.from_plan(every)
         options = PrintOptions(discreet=True, locale="es", printed_on=DAY)
         pdf = {"plan": lambda: outputs.my_plan(printable, library, options),
@@ -202,3 +200,71 @@ def test_spanish_discreet_wording_leaves_none_of_the_listed_words(kind: str) -> 
         every.vault.close()
     finally:
         i18n.set_language("en")
+
+
+OWN_NOTE = "Ask Maria at the shelter about the abuser's new phone."
+OWN_TITLE = "Shelter plan"
+
+
+def _own_words_plan(library):  # type: ignore[no-untyped-def]
+    """A plan whose person typed listed words: in a note, a person, a place, and the title."""
+    from planner.core.plan import Contact, LocalResource
+
+    every = {action.id: ActionStatus.TODO for action in library.actions}
+    return outputs.PrintablePlan(
+        every, {"legal-risks": OWN_NOTE},
+        (Contact(1, "Maria (shelter)", "555-0100, ask for the advocate", "Shelter staff"),),
+        (LocalResource(1, "Safe Harbor Shelter", "555-0111", "Abuse support group on Tuesdays"),))
+
+
+@pytest.mark.parametrize("kind", ["plan", "card", "workbook"])
+def test_discreet_wording_prints_what_the_person_typed_exactly(library, kind: str) -> None:  # type: ignore[no-untyped-def]
+    printable = _own_words_plan(library)
+    options = PrintOptions(title=OWN_TITLE, discreet=True, printed_on=DAY)
+    typed = {"plan": [OWN_TITLE, OWN_NOTE, "Maria (shelter)", "555-0100, ask for the advocate",
+                      "Shelter staff", "Safe Harbor Shelter", "Abuse support group on Tuesdays"],
+             "card": ["Maria (shelter)", "555-0100, ask for the advocate"],
+             "workbook": [OWN_TITLE]}[kind]
+    pdf = {"plan": lambda: outputs.my_plan(printable, library, options),
+           "card": lambda: outputs.pocket_cards(printable, [1], options),
+           "workbook": lambda: outputs.workbook(library, options)}[kind]()
+    text = _flat(_text(pdf))
+    for words in typed:
+        assert words in text, words
+        text = text.replace(words, "")
+    assert discreet.leftovers(text, "en") == []  # the app's own words are still neutral
+
+
+def test_own_words_to_check_lists_each_listed_word_and_where_it_was_typed(library) -> None:  # type: ignore[no-untyped-def]
+    found = discreet.own_words_to_check(_own_words_plan(library), OWN_TITLE, "en")
+    assert found == [("Shelter", "The title"),
+                     ("shelter", "My notes"), ("the abuser's", "My notes"),
+                     ("shelter", "People I trust"), ("advocate", "People I trust"),
+                     ("Shelter", "Help lines and local resources"),
+                     ("Abuse", "Help lines and local resources")]
+    quiet = outputs.PrintablePlan({}, {"x": "Talk with Sam."}, (), ())
+    assert discreet.own_words_to_check(quiet, "", "en") == []
+
+
+def test_own_words_to_check_speaks_the_page_language() -> None:
+    from planner.core import i18n
+    from planner.core.plan import Contact
+
+    i18n.set_language("es")
+    try:
+        plan = outputs.PrintablePlan({}, {}, (Contact(1, "Ana", "555-0100",
+                                                      "Intercesora del refugio"),), ())
+        assert discreet.own_words_to_check(plan, "", "es") == [
+            ("Intercesora", "Personas en las que confío"),
+            ("refugio", "Personas en las que confío")]
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.parametrize(("locale", "text", "expected"), [
+    ("en", "Talk with an advocate.", "Talk with a helper."),
+    ("es", "Hable con una intercesora o un intercesor.", "Hable con una persona de apoyo."),
+    ("es", "Una persona intercesora le ayuda.", "Una persona de apoyo le ayuda."),
+])
+def test_discreet_wording_keeps_the_article_right(locale: str, text: str, expected: str) -> None:
+    assert discreet.neutral(text, locale) == expected

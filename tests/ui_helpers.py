@@ -87,12 +87,36 @@ def clipped_labels(root: QWidget) -> list[str]:
     return clipped
 
 
+def button_is_cut_short(button: QAbstractButton) -> bool:
+    """Narrower or shorter than its text needs (for text that wraps: shorter than its text
+    needs at the width it has)."""
+    if button.hasHeightForWidth():
+        return button.height() + 1 < button.heightForWidth(button.width())
+    return (button.width() + 1 < button.minimumSizeHint().width()
+            or button.height() + 1 < button.minimumSizeHint().height())
+
+
 def clipped_buttons(root: QWidget) -> list[str]:
     """Visible buttons narrower or shorter than their text needs."""
     return [button.text() for button in root.findChildren(QAbstractButton)
-            if button.isVisibleTo(root) and button.text()
-            and (button.width() + 1 < button.minimumSizeHint().width()
-                 or button.height() + 1 < button.minimumSizeHint().height())]
+            if button.isVisibleTo(root) and button.text() and button_is_cut_short(button)]
+
+
+def clipped_when_focused(root: QWidget) -> list[str]:
+    """Check boxes and radio buttons whose text no longer fits once they have the focus
+    (a focus frame that takes room the text needed)."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    clipped = []
+    for button in root.findChildren(QAbstractButton):
+        if isinstance(button, (QCheckBox, QRadioButton)) and button.isVisibleTo(root) \
+                and button.isEnabled():
+            button.setFocus()
+            QApplication.processEvents()
+            if button_is_cut_short(button) or button.width() + 1 < button.sizeHint().width() \
+                    and not button.hasHeightForWidth():
+                clipped.append(button.text()[:40])
+    return clipped
 
 
 def create_saved_plan(qtbot, app: AppUnderTest, passphrase: str) -> None:  # type: ignore[no-untyped-def]

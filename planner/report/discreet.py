@@ -4,12 +4,23 @@ Each language has a reviewed list of words that must not appear on a discreet pa
 a neutral replacement. Replacement keeps the step usable ("Block the other person" stays a
 clear instruction) while the page reads like any household to-do list. A test extracts the
 text of every discreet output and checks that none of the listed words is left.
+
+Only the app's own words are replaced. What a person typed (the title, notes, people, their own
+places) is theirs and prints exactly as typed; `own_words_to_check` lists the listed words in it,
+so the print screen can show them before printing and the person decides.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from planner.core.i18n import _
+
+if TYPE_CHECKING:
+    from planner.core.plan import Contact, LocalResource
 
 # Reviewed lists. Longer phrases come first so they are replaced before their parts.
 WORDS: dict[str, dict[str, str]] = {
@@ -33,6 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
         "an abuser": "someone",
         "your abuser": "the other person",
         "abusers": "people",
+        "an advocate": "a helper",
         "abuser": "other person",
         "abusive": "hurtful",
         "abused": "hurt",
@@ -104,6 +116,9 @@ WORDS: dict[str, dict[str, str]] = {
         "refugio": "programa",
         "albergues": "programas",
         "albergue": "programa",
+        "una intercesora o un intercesor": "una persona de apoyo",
+        "una persona intercesora": "una persona de apoyo",
+        "un intercesor": "una persona de apoyo",
         "intercesoras": "personas de apoyo",
         "intercesores": "personas de apoyo",
         "intercesora": "persona de apoyo",
@@ -139,3 +154,43 @@ def neutral(text: str, locale: str) -> str:
 def leftovers(text: str, locale: str) -> list[str]:
     """Listed words still present (for tests and for a last check before printing)."""
     return [m.group(0) for m in _pattern(locale).finditer(text)]
+
+
+class PersonsText(Protocol):
+    """What a person typed into a plan. `outputs.PrintablePlan` is one; it is described here,
+    not imported, because `outputs` imports this module."""
+
+    @property
+    def notes(self) -> Mapping[str, str]: ...
+
+    @property
+    def contacts(self) -> Sequence[Contact]: ...
+
+    @property
+    def resources(self) -> Sequence[LocalResource]: ...
+
+
+def own_words_to_check(plan: PersonsText, title: str, locale: str) -> list[tuple[str, str]]:
+    """(listed word as typed, where it was typed) for the person's own text, each word once per
+    place, in the order the page prints them. Pass only what will be printed (no notes when
+    notes are left out; only the card's people for a pocket card). Discreet wording never
+    rewrites a person's words, so the print screen shows these and the person decides."""
+    places = [
+        # NOTE: where a word was typed: the title the person gave the printed page.
+        (_("The title"), [title]),
+        # NOTE: where a word was typed: the person's notes on topics.
+        (_("My notes"), list(plan.notes.values())),
+        (_("People I trust"), [text for person in plan.contacts
+                               for text in (person.name, person.reach, person.note)]),
+        (_("Help lines and local resources"), [text for place in plan.resources
+                                               for text in (place.name, place.reach, place.note)]),
+    ]
+    found: list[tuple[str, str]] = []
+    for place, texts in places:
+        seen: set[str] = set()
+        for text in texts:
+            for word in leftovers(text, locale):
+                if word.lower() not in seen:
+                    seen.add(word.lower())
+                    found.append((word, place))
+    return found

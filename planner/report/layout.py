@@ -8,6 +8,7 @@ same plan on the same day gives the same PDF.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from planner.core.i18n import _, writes_right_to_left
 from planner.report import fonts
@@ -50,6 +51,7 @@ class Styles:
     h2: ParagraphStyle
     cover: ParagraphStyle
     centered: ParagraphStyle
+    compact: ParagraphStyle
     size: float
 
 
@@ -84,6 +86,7 @@ def styles(large_print: bool, locale: str = "en") -> Styles:
         cover=ParagraphStyle("cover", parent=body, fontName=fonts.BOLD, fontSize=size * 2.6,
                              leading=size * 3.2, alignment=TA_CENTER),
         centered=ParagraphStyle("centered", parent=body, alignment=TA_CENTER),
+        compact=ParagraphStyle("compact", parent=body, spaceAfter=size * 0.1),
         size=size,
     )
 
@@ -96,6 +99,17 @@ def p(text: str, style: ParagraphStyle) -> Flowable:
     return Paragraph(para(text), style)
 
 
+def lead_in(first: str, rest: str, style: ParagraphStyle) -> Flowable:
+    """One paragraph that opens with `first` in bold, then `rest`: "Emergency Call 911". The eye
+    finds the bold words when skimming. Right-to-left text is laid out by `BidiParagraph`,
+    which has one weight, so there both parts are plain."""
+    text = f"{first} {rest}" if rest else first
+    if has_rtl(text):
+        return p(text, style)
+    return Paragraph(f"<b>{para(first)}</b> {para(rest)}" if rest else f"<b>{para(first)}</b>",
+                     style)
+
+
 class CheckItem(Flowable):
     """A checkbox line: the box (empty, or ticked when done), an optional status word, the text.
 
@@ -103,14 +117,18 @@ class CheckItem(Flowable):
     printing and photocopying. It is drawn in its own column (`label_width`) rather than as bold
     markup inside the paragraph: the steps line up, and reportlab lays out a one-font paragraph
     about twice as fast. A step written right to left is mirrored: box and status on the right.
+    A `caution` (a line such as "Before you do this: ...") sits under the step's text, in line
+    with it, so it is read before the box is ticked.
     """
 
     def __init__(self, text: str, style: ParagraphStyle, status_word: str = "",
-                 done: bool = False, label_width: float = 0.0) -> None:
+                 done: bool = False, label_width: float = 0.0,
+                 caution: Flowable | None = None) -> None:
         super().__init__()
         self.box = style.fontSize * 0.95
         self.style = style
         self.paragraph = p(text, style)
+        self.caution = caution
         self.mirrored = page_is_mirrored(style) or (isinstance(self.paragraph, BidiParagraph)
                                                      and self.paragraph.right_to_left)
         self.status_word = clean(status_word)
@@ -120,6 +138,9 @@ class CheckItem(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.indent = self.box * 1.8 + self.label_width
         _width, height = self.paragraph.wrap(available_width - self.indent, available_height)
+        if self.caution is not None:
+            _width, below = self.caution.wrap(available_width - self.indent, available_height)
+            height += self.style.fontSize * 0.15 + below
         self.width = available_width
         self.height = max(height, self.box * 1.3)
         return available_width, self.height
@@ -150,6 +171,9 @@ class CheckItem(Flowable):
                           style.fontSize)
         x = 0.0 if self.mirrored else self.indent
         self.paragraph.drawOn(canvas, x, self.height - self.paragraph.height)
+        if self.caution is not None:
+            below = self.height - self.paragraph.height - self.style.fontSize * 0.15
+            self.caution.drawOn(canvas, x, below - self.caution.height)
 
 
 def label_width(words: list[str], style: ParagraphStyle) -> float:
@@ -171,12 +195,69 @@ class WriteInLines(Flowable):
         self.width = available_width
         return available_width, self.count * self.spacing
 
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Only the lines that fit at the foot of a page: blank lines are spare room, and a page
+        that opens with them, or a page turned for them, wastes paper."""
+        return [WriteInLines(min(self.count, int(available_height // self.spacing)),
+                             self.spacing)]
+
     def draw(self) -> None:
         self.canv.setLineWidth(0.6)
         self.canv.setStrokeColor(colors.black)
         for index in range(self.count):
             y = index * self.spacing + 2
             self.canv.line(0, y, self.width, y)
+
+
+class Framed(Flowable):
+    """A rounded box drawn round a group of paragraphs (the help lines), so a person finds them
+    at a glance. Its paragraphs keep their own spacing; a box taller than the room left on a page
+    splits between paragraphs, or inside a long one, and each part gets its own box."""
+
+    def __init__(self, content: Sequence[Flowable], padding: float) -> None:
+        super().__init__()
+        self.content = list(content)
+        self.padding = padding
+
+    def _gaps(self) -> list[float]:
+        """The space above each paragraph: none above the first, then each one's space after."""
+        return [0.0] + [float(item.getSpaceAfter()) for item in self.content[:-1]]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        inner = available_width - 2 * self.padding
+        heights = [item.wrap(inner, available_height)[1] for item in self.content]
+        self.width = available_width
+        self.height = 2 * self.padding + sum(heights) + sum(self._gaps())
+        return available_width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        inner, room = available_width - 2 * self.padding, available_height - 2 * self.padding
+        taken: list[Flowable] = []
+        rest = list(self.content)
+        while rest:
+            space = float(taken[-1].getSpaceAfter()) if taken else 0.0
+            height = rest[0].wrap(inner, room - space)[1]
+            if space + height > room:
+                parts = rest[0].split(inner, room - space) if room > space else []
+                if len(parts) == 2:
+                    taken.append(parts[0])
+                    rest[0] = parts[1]
+                break
+            taken.append(rest.pop(0))
+            room -= space + height
+        if len(taken) < 2 or not rest:  # never leave a heading alone at the foot of a page
+            return []
+        return [Framed(taken, self.padding), Framed(rest, self.padding)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setLineWidth(1.5)
+        canvas.setStrokeColor(colors.black)
+        canvas.roundRect(0, 0, self.width, self.height, self.padding * 0.6, stroke=1, fill=0)
+        top = self.height - self.padding
+        for item, space in zip(self.content, self._gaps()):
+            top -= space + item.height
+            item.drawOn(canvas, self.padding, top)
 
 
 def make_canvas_class(locale: str, footer: bool = True) -> type[Canvas]:
@@ -215,16 +296,29 @@ def make_canvas_class(locale: str, footer: bool = True) -> type[Canvas]:
     return NumberedCanvas
 
 
+PageDecoration = Callable[[Canvas, BaseDocTemplate], None]
+
+
 def build(story: list[Flowable], options: PrintOptions, pagesize: tuple[float, float] = LETTER,
-          margin: float = MARGIN, footer: bool = True) -> bytes:
-    """Lay out `story` and return the PDF bytes."""
+          margin: float = MARGIN, footer: bool = True, frames: Sequence[Frame] = (),
+          decorate: PageDecoration | None = None) -> bytes:
+    """Lay out `story` and return the PDF bytes. By default the story runs down one frame
+    inside the margins; pocket cards give one frame per card (text flows from card to card) and
+    a `decorate` that draws the card outlines and cut marks on every page."""
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=margin,
-                                 rightMargin=margin, topMargin=margin, bottomMargin=margin + 6 * mm,
-                                 title=NEUTRAL_TITLE, author="", subject="", creator="",
-                                 producer="", keywords="", invariant=1)
+    document = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin,
+                               topMargin=margin, bottomMargin=margin + 6 * mm,
+                               title=NEUTRAL_TITLE, author="", subject="", creator="",
+                               producer="", keywords="", invariant=1)
+    frames = frames or [Frame(document.leftMargin, document.bottomMargin, document.width,
+                              document.height, id="normal")]
+    document.addPageTemplates([PageTemplate(frames=list(frames), onPage=decorate or _plain_page)])
     document.build(story, canvasmaker=make_canvas_class(options.locale, footer))
     return buffer.getvalue()
+
+
+def _plain_page(_canvas: Canvas, _document: BaseDocTemplate) -> None:
+    """Nothing drawn behind the text: page numbers come from the canvas (see `build`)."""
 
 
 def printed_date(options: PrintOptions) -> str:

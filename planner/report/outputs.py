@@ -1,23 +1,25 @@
 """The four printed outputs: my plan, pocket cards, family rules, and the blank workbook.
 
-Each is a pure function from data to PDF bytes. Text passes through `discreet.neutral` when
-the person asked for discreet wording; the family rules sheet always does, because it is meant
-to hang on a fridge.
+Each is a pure function from data to PDF bytes. When the person asked for discreet wording, the
+app's own words (topics, steps, cautions, help lines, the program's resources) pass through
+`discreet.neutral`; what the person typed (title, notes, people, their own places) prints exactly
+as typed. The family rules sheet is always discreet, because it is meant to hang on a fridge.
 """
 
 from __future__ import annotations
 
-import io
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, Frame, FrameBreak, PageBreak
 
-from planner.core.content import Library, Resource, Topic
+from planner.core.content import Action, Library, Resource, Topic
 from planner.core.hotlines import national_hotlines
 from planner.core.i18n import N_, _
 from planner.core.markdown import parse_blocks
@@ -25,20 +27,19 @@ from planner.core.plan import ActionStatus, Contact, LocalResource, Plan
 from planner.report import discreet, fonts
 from planner.report.layout import (
     CheckItem,
+    Framed,
     PrintOptions,
     Styles,
     WriteInLines,
     build,
     gap,
     label_width,
-    make_canvas_class,
+    lead_in,
     p,
     page_direction,
     printed_date,
     styles,
 )
-from planner.report.bidi import has_rtl
-from planner.report.text import para
 
 PRINTED_STATUSES = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
 STATUS_WORDS = {
@@ -49,6 +50,9 @@ STATUS_WORDS = {
     ActionStatus.DONE: N_("Done"),
 }
 MAX_CARD_CONTACTS = 3
+# A sentence ends at . ! ? (or the Arabic or CJK full stop) followed by a space, after any closing
+# quote or bracket; a dot inside a number, as in "1.800", does not end one.
+SENTENCE_END = re.compile(r"[.!?\u061f\u3002][\"\u201d\u2019)\]]*(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ def _wording(options: PrintOptions) -> Callable[[str], str]:
 
 def _help_lines(options: PrintOptions, program: Sequence[Resource],
                 own: Sequence[LocalResource]) -> list[tuple[str, str, str]]:
-    """(name, how to reach, note) for hotlines, the program's resources and the person's own."""
+    """(name, how to reach, note) for hotlines, the program's resources and the person's own.
+    Discreet wording changes the app's and the program's words, never the person's own."""
     say = _wording(options)
     lines = [(say(line.discreet_name if options.discreet else line.name), line.reach, say(line.note))
              for line in national_hotlines()]
@@ -81,52 +86,83 @@ def _help_lines(options: PrintOptions, program: Sequence[Resource],
         reach = " \u00b7 ".join(x for x in (resource.phone, resource.text, resource.web) if x)
         lines.append((say(resource.name), reach, say(" ".join(filter(None, (resource.hours,
                                                                               resource.note))))))
-    lines += [(say(item.name), item.reach, say(item.note)) for item in own]
+    lines += [(item.name, item.reach, item.note) for item in own]
     return lines
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`, or all of it when it has no sentence end: a caution on
+    paper stays one short line, so a page of steps is still quick to read."""
+    end = SENTENCE_END.search(text)
+    return text[:end.end()].strip() if end else text.strip()
+
+
+def _caution(action: Action, say: Callable[[str], str], s: Styles) -> Flowable | None:
+    """"Before you do this: ..." for a step that can let the other person know something
+    changed. Paper has no caution box to open, so the warning goes right under the step."""
+    if not (action.alerts_abuser and action.caution):
+        return None
+    return lead_in(_("Before you do this") + ":", say(first_sentence(action.caution)), s.small)
 
 
 def my_plan(plan: PrintablePlan, library: Library, options: PrintOptions,
             program: Sequence[Resource] = ()) -> bytes:
-    """The take-home plan: cover, chosen steps by topic, notes, people, help lines."""
+    """The take-home plan: title and date, the help lines in a box, then the chosen steps by
+    topic, notes and people. No cover page: the numbers that matter most are on page one."""
     s = styles(options.large_print, options.locale)
+    story: list[Flowable] = [p(options.title or _("My plan"), s.h1),
+                             p(printed_date(options), s.small), gap(s, 0.6),
+                             _help_box(_help_lines(options, program, plan.resources), s)]
+    story += _chosen_steps(plan, library, options, s)
+    story += _people(plan, s)
+    return build(story, options)
+
+
+def _help_box(lines: Sequence[tuple[str, str, str]], s: Styles) -> Flowable:
+    """The help lines, framed: each name and number on one line, its note smaller below."""
+    content = [p(_("Help lines and local resources"), s.h2)]
+    for name, reach, note in lines:
+        content.append(lead_in(name, reach, s.compact if note else s.body))
+        if note:
+            content.append(p(note, s.small))
+    return Framed(content, s.size * 0.7)
+
+
+def _chosen_steps(plan: PrintablePlan, library: Library, options: PrintOptions,
+                  s: Styles) -> list[Flowable]:
+    """Each topic with chosen steps or a note: its steps with their status, then the note."""
     say = _wording(options)
-    story: list[Flowable] = [gap(s, 8), p(say(options.title) or _("My plan"), s.cover), gap(s, 2),
-                             p(printed_date(options), s.centered), PageBreak()]
-    chosen_any = False
+    story: list[Flowable] = []
     column = label_width([_(word) for word in STATUS_WORDS.values()], s.body)
     for topic in library.topics:
         actions = [a for a in topic.actions if plan.statuses.get(a.id) in PRINTED_STATUSES]
         note = plan.notes.get(topic.id, "") if options.include_notes else ""
         if not actions and not note:
             continue
-        chosen_any = True
         story.append(p(say(topic.title), s.h2))
         for action in actions:
             status = plan.statuses[action.id]
-            story.append(CheckItem(say(action.text), s.body, _(STATUS_WORDS[status]),
-                                   done=status is ActionStatus.DONE, label_width=column))
+            done = status is ActionStatus.DONE
+            story.append(CheckItem(say(action.text), s.body, _(STATUS_WORDS[status]), done=done,
+                                   label_width=column,
+                                   caution=None if done else _caution(action, say, s)))
         if note:
             story.append(p(_("My notes:"), s.small))
-            story.append(p(say(note), s.body))
+            story.append(p(note, s.body))
         story.append(WriteInLines(3, s.size * 1.8))
-    if not chosen_any:
+    if not story:
         story.append(p(_("No steps chosen yet. Use the lines below to write your own."), s.body))
         story.append(WriteInLines(8, s.size * 1.8))
-    story += _people_and_help(plan, options, program, s)
-    return build(story, options)
+    return story
 
 
-def _people_and_help(plan: PrintablePlan, options: PrintOptions, program: Sequence[Resource],
-                     s: Styles) -> list[Flowable]:
-    say = _wording(options)
+def _people(plan: PrintablePlan, s: Styles) -> list[Flowable]:
+    """The people the person trusts, exactly as typed, and lines to add more by hand."""
     story: list[Flowable] = [p(_("People I trust"), s.h2)]
     for contact in plan.contacts:
-        story.append(p(" \u2014 ".join(say(x) for x in (contact.name, contact.reach, contact.note)
-                                       if x), s.body))
+        story.append(p(" \u2014 ".join(x for x in (contact.name, contact.reach, contact.note) if x),
+                       s.body))
     story.append(WriteInLines(2, s.size * 1.8))
-    story.append(p(_("Help lines and local resources"), s.h2))
-    for name, reach, note in _help_lines(options, program, plan.resources):
-        story.append(p(f"{name}: {reach}" + (f" \u2014 {note}" if note else ""), s.body))
     return story
 
 
@@ -161,7 +197,7 @@ def workbook(library: Library, options: PrintOptions) -> bytes:
     """Every topic's key points and every step with an empty box: a plan on paper only."""
     s = styles(options.large_print, options.locale)
     say = _wording(options)
-    story: list[Flowable] = [gap(s, 8), p(say(options.title) or _("Workbook"), s.cover), gap(s, 2),
+    story: list[Flowable] = [gap(s, 8), p(options.title or _("Workbook"), s.cover), gap(s, 2),
                              p(_("Tick the steps you want to take. Write your own on the lines."),
                                s.centered), PageBreak()]
     for topic in library.topics:
@@ -171,64 +207,129 @@ def workbook(library: Library, options: PrintOptions) -> bytes:
             story.append(p("\u2022 " + say(point), s.small))
         story.append(p(_("Steps"), s.h2))
         for action in topic.actions:
-            story.append(CheckItem(say(action.text), s.body))
+            story.append(CheckItem(say(action.text), s.body, caution=_caution(action, say, s)))
         story.append(WriteInLines(3, s.size * 1.8))
     return build(story, options)
 
 
-CARD = (85 * mm, 55 * mm)
-LARGE_CARD = (170 * mm, 110 * mm)
+CARD = (85 * mm, 55 * mm)  # a bank card: it fits a wallet
+CARD_TYPE_SIZES = (8.5, 8.0, 7.5, 7.0)  # a wallet card's type shrinks a little before it grows
+LARGE_CARD_TYPE_SIZE = 18.0
+LARGE_CARDS_DOWN = (3, 2, 1)  # large-print cards to a page, most first; a third fits a pocket
+CARD_PAGE_MARGIN: float = 12 * mm  # room outside the cards for cut marks a home printer can reach
+CARD_PADDING: float = 4 * mm
+
+
+@dataclass(frozen=True)
+class CardSheet:
+    """How cards sit on a page: their size, their type size, and how many across and down."""
+
+    width: float
+    height: float
+    type_size: float
+    columns: int
+    rows: int
 
 
 def pocket_cards(plan: PrintablePlan, contact_ids: Sequence[int], options: PrintOptions,
                  program: Sequence[Resource] = ()) -> bytes:
-    """Wallet cards (several to a page, with cut marks): help lines and up to three people."""
+    """Cards with cut marks: the help lines and up to three people. Wallet cards fill a page; a
+    large-print card is as wide as the page and a third, a half or all of its height, whichever
+    holds every line. Nothing is ever left off: text too long for one card runs on to the next."""
     fonts.register()
     chosen = [c for c in plan.contacts if c.id in contact_ids][:MAX_CARD_CONTACTS]
-    say = _wording(options)
     lines = [(name, reach) for name, reach, _note in _help_lines(options, program, ())]
-    lines += [(say(c.name), say(c.reach)) for c in chosen]
-    width, height = LARGE_CARD if options.large_print else CARD
-    size = 18.0 if options.large_print else 8.5
-    buffer = io.BytesIO()
-    canvas = make_canvas_class(options.locale, footer=False)(buffer, pagesize=LETTER, invariant=1)
-    page_w, page_h = LETTER
-    columns, rows = int((page_w - 20 * mm) // width), int((page_h - 20 * mm) // height)
-    left = (page_w - columns * width) / 2
-    bottom = (page_h - rows * height) / 2
-    for row in range(rows):
-        for column in range(columns):
-            x, y = left + column * width, bottom + row * height
-            _draw_card(canvas, x, y, width, height, lines, size, options)
-    _cut_marks(canvas, left, bottom, width, height, columns, rows)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    lines += [(c.name, c.reach) for c in chosen]
+    sheet = _card_sheet(lines, options)
+    frames = _card_frames(sheet)
+    if _fits(lines, sheet.width, sheet.height, sheet.type_size, options):
+        story: list[Flowable] = []
+        for _cell in frames:  # the same card in every place on the page
+            story += [*_card_blocks(lines, sheet.type_size, options), FrameBreak()]
+        story.pop()  # a break after the last card would start an empty page
+    else:
+        story = _card_blocks(lines, sheet.type_size, options)
+
+    def outlines(canvas: Canvas, _document: object) -> None:
+        _draw_outlines(canvas, sheet)
+
+    return build(story, options, footer=False, frames=frames, decorate=outlines)
 
 
-def _draw_card(canvas: Canvas, x: float, y: float, width: float, height: float,
-               lines: list[tuple[str, str]], size: float, options: PrintOptions) -> None:
-    from reportlab.lib.styles import ParagraphStyle
+def _card_sheet(lines: Sequence[tuple[str, str]], options: PrintOptions) -> CardSheet:
+    """The card size for these lines: the first choice where every line fits."""
+    page_width, page_height = LETTER
+    room_across, room_down = page_width - 2 * CARD_PAGE_MARGIN, page_height - 2 * CARD_PAGE_MARGIN
+    if options.large_print:
+        # 18 pt type needs the page's width; as many cards go down the page as leave room for
+        # every line, so no paper is left blank, down to one card the size of the page.
+        rows = next((rows for rows in LARGE_CARDS_DOWN
+                     if _fits(lines, room_across, room_down / rows, LARGE_CARD_TYPE_SIZE, options)),
+                    1)
+        return CardSheet(room_across, room_down / rows, LARGE_CARD_TYPE_SIZE, 1, rows)
+    width, height = CARD
+    size = next((size for size in CARD_TYPE_SIZES if _fits(lines, width, height, size, options)),
+                None)
+    if size is None:  # still too much at the smallest type: the card grows taller instead
+        size = CARD_TYPE_SIZES[-1]
+        height = min(room_down, _needed_height(lines, width, size, options))
+    return CardSheet(width, height, size, int(room_across // width), int(room_down // height))
 
-    pad = 4 * mm
+
+def _card_blocks(lines: Sequence[tuple[str, str]], size: float,
+                 options: PrintOptions) -> list[Flowable]:
+    """One card's paragraphs: a heading, then each name in bold and how to reach them."""
+    style = ParagraphStyle("card", fontName=fonts.BODY, fontSize=size, leading=size * 1.25,
+                           spaceAfter=size * 0.2, **page_direction(options.locale))
+    title = ParagraphStyle("card-title", parent=style, fontName=fonts.BOLD)
+    return [p(_("Numbers to keep"), title), *(lead_in(name, reach, style) for name, reach in lines)]
+
+
+def _needed_height(lines: Sequence[tuple[str, str]], width: float, size: float,
+                   options: PrintOptions) -> float:
+    """The height a card must have for all of `lines` at `size` points."""
+    blocks = _card_blocks(lines, size, options)
+    inner = width - 2 * CARD_PADDING
+    text = sum(float(block.wrap(inner, LETTER[1])[1]) for block in blocks)
+    spaces = sum(float(block.getSpaceAfter()) for block in blocks[:-1])
+    return text + spaces + 2 * CARD_PADDING + 1  # 1 pt to spare, so rounding never spills
+
+
+def _fits(lines: Sequence[tuple[str, str]], width: float, height: float, size: float,
+          options: PrintOptions) -> bool:
+    return _needed_height(lines, width, size, options) <= height
+
+
+def _card_frames(sheet: CardSheet) -> list[Frame]:
+    """One frame per card, top row first, so text that runs on reads from card to card."""
+    left, bottom = _grid_origin(sheet)
+    return [Frame(left + column * sheet.width, bottom + row * sheet.height, sheet.width,
+                  sheet.height, leftPadding=CARD_PADDING, rightPadding=CARD_PADDING,
+                  topPadding=CARD_PADDING, bottomPadding=CARD_PADDING)
+            for row in reversed(range(sheet.rows)) for column in range(sheet.columns)]
+
+
+def _grid_origin(sheet: CardSheet) -> tuple[float, float]:
+    """The bottom-left corner of the cards, which sit in the middle of the page."""
+    page_width, page_height = LETTER
+    return ((page_width - sheet.columns * sheet.width) / 2,
+            (page_height - sheet.rows * sheet.height) / 2)
+
+
+def _draw_outlines(canvas: Canvas, sheet: CardSheet) -> None:
+    """A dashed line round each card, and cut marks outside them."""
+    left, bottom = _grid_origin(sheet)
+    canvas.saveState()
     canvas.setStrokeColor(colors.black)
     canvas.setLineWidth(0.5)
     canvas.setDash(2, 2)
-    canvas.rect(x, y, width, height)
+    for row in range(sheet.rows):
+        for column in range(sheet.columns):
+            canvas.rect(left + column * sheet.width, bottom + row * sheet.height, sheet.width,
+                        sheet.height)
     canvas.setDash()
-    style = ParagraphStyle("card", fontName=fonts.BODY, fontSize=size, leading=size * 1.25,
-                           **page_direction(options.locale))
-    title = ParagraphStyle("card-title", parent=style, fontName=fonts.BOLD)
-    top = y + height - pad
-    blocks = [p(_("Numbers to keep"), title)]
-    blocks += [p(f"{name} {reach}", style) if has_rtl(name + reach)
-               else Paragraph(f"<b>{para(name)}</b> {para(reach)}", style) for name, reach in lines]
-    for block in blocks:
-        _w, h = block.wrap(width - 2 * pad, height)
-        if top - h < y + pad:
-            break
-        block.drawOn(canvas, x + pad, top - h)
-        top -= h + size * 0.2
+    _cut_marks(canvas, left, bottom, sheet.width, sheet.height, sheet.columns, sheet.rows)
+    canvas.restoreState()
 
 
 def _cut_marks(canvas: Canvas, left: float, bottom: float, width: float, height: float,

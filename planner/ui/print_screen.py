@@ -11,6 +11,7 @@ queue may keep a copy.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt, QTimer
@@ -21,7 +22,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFormLayout,
     QLineEdit,
     QSplitter,
     QVBoxLayout,
@@ -99,17 +99,14 @@ class PrintScreen(QWidget):
             self.kind_buttons[key] = radio
             column.addWidget(radio)
         self.kind_buttons["plan"].setChecked(True)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.plan_title = QLineEdit()
         self.title_label = label()
         self.title_label.setBuddy(self.plan_title)
         self.discreet, self.large, self.notes = CheckBox(), CheckBox(), CheckBox()
         self.notes.setChecked(True)
-        form.addRow(self.title_label, self.plan_title)
-        for box in (self.discreet, self.large, self.notes):
-            form.addRow(box)
-        column.addLayout(form)
+        # One plain column (no form layout): it gives wrapped choices the height they need.
+        for widget in (self.title_label, self.plan_title, self.discreet, self.large, self.notes):
+            column.addWidget(widget)
         self.own_words, own_words_layout = card("caution")
         self.own_words_text = label()
         own_words_layout.addWidget(self.own_words_text)
@@ -140,6 +137,9 @@ class PrintScreen(QWidget):
         column.addStretch(1)
         self.controls = scrolling(controls)
         self.controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there, so the width the wrapped choices were measured at never changes when
+        # the scroll bar comes and goes (which left the last line of a choice cut off).
+        self.controls.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.controls.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         splitter = QSplitter()
         splitter.addWidget(self.controls)
@@ -156,7 +156,7 @@ class PrintScreen(QWidget):
         self.kinds.buttonToggled.connect(lambda _button, on: on and self._kind_changed())
         for box in (self.discreet, self.large, self.notes):
             box.toggled.connect(self._options_changed)
-        self.plan_title.textEdited.connect(lambda _text: self._preview_timer.start())
+        self.plan_title.textEdited.connect(lambda _text: self._options_changed())
         self.plan_title.editingFinished.connect(self._remember_title)
         self.retranslate()
 
@@ -189,7 +189,7 @@ class PrintScreen(QWidget):
         chosen = [box for box in self.person_boxes.values() if box.isChecked()]
         for box in self.person_boxes.values():
             box.setEnabled(box.isChecked() or len(chosen) < outputs.MAX_CARD_CONTACTS)
-        self._preview_timer.start()
+        self._options_changed()
 
     def _kind_changed(self) -> None:
         kind = self.kind()
@@ -207,11 +207,10 @@ class PrintScreen(QWidget):
     def _show_own_words(self) -> None:
         """With discreet wording on, name the person's own words that may give the plan away:
         they are printed as typed, never changed behind the person's back."""
-        found = []
-        if self.discreet.isChecked() and self.kind() in ("plan", "card"):
-            printable = outputs.PrintablePlan.from_plan(self._plan())
-            found = discreet.own_words_to_check(printable, self.plan_title.text(),
-                                                i18n.current_language())
+        printed = self._persons_text_printed()
+        found = [] if printed is None else discreet.own_words_to_check(
+            printed, self.plan_title.text() if self.plan_title.isEnabled() else "",
+            i18n.current_language())
         self.own_words.setVisible(bool(found))
         if found:
             listed = ", ".join(_("\u201c{word}\u201d ({place})").format(word=word, place=place)
@@ -220,6 +219,19 @@ class PrintScreen(QWidget):
                 "Your own words are printed as you typed them. These may show what the plan is "
                 "about: {words}. You can change them on My plan before printing.")
                 .format(words=listed))
+
+    def _persons_text_printed(self) -> outputs.PrintablePlan | None:
+        """Only the person's text the chosen output will print (None: discreet is off, or the
+        output prints none of it)."""
+        kind = self.kind()
+        if not self.discreet.isChecked() or kind not in ("plan", "card"):
+            return None
+        printable = outputs.PrintablePlan.from_plan(self._plan())
+        if kind == "card":
+            chosen = [c for c in printable.contacts
+                      if c.id in self.person_boxes and self.person_boxes[c.id].isChecked()]
+            return replace(printable, notes={}, contacts=tuple(chosen), resources=())
+        return printable if self.notes.isChecked() else replace(printable, notes={})
 
     def _remember_title(self) -> None:
         """Keep the title for next time; if it can't be saved, show the stored one again."""

@@ -100,7 +100,11 @@ class TopicsScreen(QWidget):
 
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        self.list.setMinimumWidth(220)
+        # Titles wrap to the list's width instead of scrolling sideways, and items are laid
+        # out again whenever the list changes width.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.currentRowChanged.connect(self._list_moved)
         self.stack = QStackedWidget()
 
@@ -130,6 +134,7 @@ class TopicsScreen(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -178,8 +183,19 @@ class TopicsScreen(QWidget):
             page.deleteLater()
         self._pages.clear()
 
+    def _fit_list_to_text(self) -> None:
+        """Keep the topic list wide enough for a few words a line at any text size, so large
+        text shows more topics rather than one word per line."""
+        char = self.list.fontMetrics().averageCharWidth()
+        self.list.setMinimumWidth(char * 16)
+        wanted = char * 26
+        sizes = self.splitter.sizes()
+        if sizes[0] < wanted and sum(sizes) > wanted * 2:
+            self.splitter.setSizes([wanted, sum(sizes) - wanted])
+
     def refresh(self, topic_id: str | None = None) -> None:
         """Re-read the order and progress from the plan and show `topic_id` (or the first)."""
+        self._fit_list_to_text()
         plan = self._plan()
         order = tailoring.ordered_topics(self.library, plan.priorities(), plan.platforms())
         if order != self.topics:

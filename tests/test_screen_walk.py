@@ -1,0 +1,225 @@
+"""Every screen and dialog at 100, 150 and 200 % text, in English, Spanish and the long
+pseudo-locale, in both themes: nothing cut short, no sideways scrolling, every choice visibly a
+choice, every button's text readable.
+
+What a person sees is checked from pixels where it matters: an unselected check box or radio
+button must show an outline that stands out from what is behind it, and a button's text must
+stand out from the button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
+
+from planner.core import i18n
+from planner.core.preferences import Preferences
+from planner.ui.tour_steps import fill_sample_plan
+from ui_helpers import (
+    AppUnderTest,
+    clipped_buttons,
+    clipped_labels,
+    clipped_when_focused,
+    start_app,
+)
+
+LOCALES = ("en", "es", "en_XA")
+SCALES = (100, 150, 200)
+WINDOW = (1024, 720)  # a small laptop or shelter screen, less the task bar
+OUTLINE_CONTRAST = 3.0  # WCAG 2.2 non-text contrast
+TEXT_CONTRAST = 4.5
+DISABLED_TEXT_CONTRAST = 3.0
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.red()) + 0.7152 * channel(color.green()) \
+        + 0.0722 * channel(color.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    first, second = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (first + 0.05) / (second + 0.05)
+
+
+def _pixels(image: QImage, left: int, top: int, width: int, height: int) -> Iterator[QColor]:
+    for y in range(max(0, top), min(image.height(), top + height)):
+        for x in range(max(0, left), min(image.width(), left + width)):
+            yield image.pixelColor(x, y)
+
+
+def _most_common(colors: list[QColor]) -> QColor:
+    counts: dict[int, int] = {}
+    for color in colors:
+        counts[color.rgb()] = counts.get(color.rgb(), 0) + 1
+    return QColor.fromRgb(max(counts, key=counts.__getitem__))
+
+
+def _strongest_contrast(colors: list[QColor], against: QColor) -> float:
+    return max((contrast(color, against) for color in colors), default=1.0)
+
+
+def faint_choices(root: QWidget) -> list[str]:
+    """Unselected check boxes and radio buttons whose box or circle barely shows."""
+    faint = []
+    for widget in root.findChildren(QAbstractButton):
+        if not isinstance(widget, (QCheckBox, QRadioButton)) or not widget.isVisibleTo(root) \
+                or widget.isChecked():
+            continue
+        option = QStyleOptionButton()
+        widget.initStyleOption(option)
+        element = (QStyle.SubElement.SE_CheckBoxIndicator if isinstance(widget, QCheckBox)
+                   else QStyle.SubElement.SE_RadioButtonIndicator)
+        box = widget.style().subElementRect(element, option, widget)
+        image = widget.grab().toImage()
+        around = list(_pixels(image, box.left() - 4, box.top(), 3, box.height()))
+        inside = list(_pixels(image, box.left(), box.top(), box.width(), box.height()))
+        behind = _most_common(around or inside)
+        if _strongest_contrast(inside, behind) < OUTLINE_CONTRAST:
+            faint.append(widget.text()[:40])
+    return faint
+
+
+def unreadable_buttons(root: QWidget) -> list[str]:
+    """Push buttons whose text hardly stands out from the button itself."""
+    unreadable = []
+    for widget in root.findChildren(QPushButton):
+        if not widget.isVisibleTo(root) or not widget.text():
+            continue
+        image = widget.grab().toImage()
+        inner = list(_pixels(image, 6, 6, image.width() - 12, image.height() - 12))
+        face = _most_common(inner)
+        needed = TEXT_CONTRAST if widget.isEnabled() else DISABLED_TEXT_CONTRAST
+        if _strongest_contrast(inner, face) < needed:
+            unreadable.append(widget.text()[:40])
+    return unreadable
+
+
+def sideways_scrolling(root: QWidget) -> list[str]:
+    return [f"{type(area).__name__} {area.accessibleName()!r}"
+            for area in root.findChildren(QAbstractScrollArea)
+            if area.isVisibleTo(root) and area.horizontalScrollBar().isVisible()]
+
+
+def problems(name: str, root: QWidget) -> list[str]:
+    QApplication.processEvents()
+    root.window().centralWidget().layout().activate() if hasattr(root.window(), "centralWidget") \
+        else None
+    QApplication.processEvents()
+    found = [f"{name}: label cut short: {text!r}" for text in clipped_labels(root)]
+    found += [f"{name}: button cut short: {text!r}" for text in clipped_buttons(root)]
+    found += [f"{name}: cut short when focused: {text!r}" for text in clipped_when_focused(root)]
+    found += [f"{name}: scrolls sideways: {area}" for area in sideways_scrolling(root)]
+    found += [f"{name}: choice with no visible outline: {text!r}" for text in faint_choices(root)]
+    found += [f"{name}: unreadable button: {text!r}" for text in unreadable_buttons(root)]
+    return found
+
+
+def _dialog_problems(name: str, dialog: QWidget) -> list[str]:
+    dialog.show()
+    QApplication.processEvents()
+    found = problems(name, dialog)
+    dialog.close()
+    return found
+
+
+def walk(app: AppUnderTest) -> list[str]:
+    """Visit every screen, state and dialog a person can reach; return what is wrong."""
+    window = app.window
+    found = problems("welcome", window.welcome)
+    window.welcome.new_button.click()
+    found += problems("new plan", window.welcome)
+    window.welcome.show_choices()
+    window.welcome.guest_button.click()
+    plan = window.plan()
+    preferences = Preferences(text_scale=app.scale, high_contrast=app.contrast)  # type: ignore[attr-defined]
+    preferences.save(plan)
+    window.settings.preferences_changed.emit(preferences)
+    found += problems("what matters", window.priorities)
+    fill_sample_plan(plan)
+    window.show_page("topics")
+    found += problems("topics", window.topics)
+    window.topics.list.setCurrentRow(window.topics.list.count() - 1)  # Next topic is disabled
+    found += problems("last topic", window.topics)
+    caution = next(t.id for t in window.topics.topics if any(a.caution for a in t.actions))
+    window.topics.refresh(caution)
+    found += problems("topic with caution", window.topics)
+    window.show_page("plan")
+    window.plan_screen.people.open_form(None)
+    found += problems("my plan", window.plan_screen)
+    window.show_page("print")
+    screen = window.screens["print"]
+    for kind, radio in screen.kind_buttons.items():  # type: ignore[attr-defined]
+        radio.setChecked(True)
+        screen.discreet.setChecked(kind == "card")  # type: ignore[attr-defined]
+        screen.show_preview()  # what the preview timer does a moment later  # type: ignore[attr-defined]
+        found += problems(f"print {kind}", screen)
+    screen._printers = lambda: []  # type: ignore[attr-defined]
+    screen.print_button.click()  # type: ignore[attr-defined]
+    found += problems("print, no printer", screen)
+    from planner.ui.printer_dialog import PrinterDialog
+    from planner.ui.save_dialog import SaveDialog
+
+    found += _dialog_problems("printer dialog", PrinterDialog(["Office printer"], window))
+    found += _dialog_problems("save dialog", SaveDialog(b"%PDF", window))
+    window.show_page("settings")
+    found += problems("settings", window.settings)
+    window.show_page("help")
+    found += problems("help", window.help)
+    window.save_errors.show_message("Your last change could not be saved because the disk is "
+                                    "full. Everything saved before it is safe.")
+    found += problems("save error", window.save_errors)
+    window.lock()
+    found += problems("lock", window.lock_screen)
+    window.end_session()
+    window.welcome.open_button.setEnabled(False)  # as when no plan is saved here
+    window.welcome.new_button.setEnabled(False)
+    found += problems("welcome, disabled choices", window.welcome)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("contrast", [False, True], ids=["calm", "high-contrast"])
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_screen_fits_and_shows_its_choices(qtbot, tmp_path: Path, locale: str,  # type: ignore[no-untyped-def]
+                                                 scale: int, contrast: bool) -> None:
+    app = start_app(tmp_path / "data", qtbot)
+    app.window.resize(*WINDOW)
+    app.scale, app.contrast = scale, contrast  # type: ignore[attr-defined]
+    app.window.change_language(locale)
+    try:
+        found = walk(app)
+    finally:
+        app.window.change_language(i18n.SOURCE_LANGUAGE)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["calm", "high-contrast"])
+def test_quick_exit_is_the_red_button_in_both_themes(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                     contrast: bool) -> None:
+    from planner.ui.application import apply_preferences
+
+    app = start_app(tmp_path / "data", qtbot)
+    apply_preferences(QApplication.instance(), Preferences(high_contrast=contrast))  # type: ignore[arg-type]
+    image = app.window.header.quick_exit.grab().toImage()
+    face = _most_common(list(_pixels(image, 6, 6, image.width() - 12, image.height() - 12)))
+    assert face.red() > 150 and face.green() < 80 and face.blue() < 80, face.name()
+    apply_preferences(QApplication.instance(), Preferences())  # type: ignore[arg-type]
