@@ -61,3 +61,39 @@ def flush_deferred_deletes() -> Iterator[None]:
 
     if QCoreApplication.instance() is not None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+X_PACKAGES = ("xvfb libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 "
+              "libxcb-image0 libxcb-render-util0 libxcb-shape0")
+
+
+@pytest.fixture(scope="session")
+def x_display() -> Iterator[str]:
+    """A real X server (Xvfb) for tests of what Qt's xcb platform does that the offscreen one
+    does not (its own dialogs, settings files). Skipped, with the reason, where the machine
+    lacks Xvfb or the libraries Qt's xcb plugin needs (`.ci/run` installs them)."""
+    import shutil
+    import subprocess
+    import sys
+
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip(f"no X server: install the Debian packages {X_PACKAGES} (.ci/run does)")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen([xvfb, "-displayfd", str(write_end), "-screen", "0",
+                               "1280x1024x24", "-nolisten", "tcp"], pass_fds=(write_end,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end) as ready:
+        display = ":" + ready.readline().strip()
+    check = subprocess.run([sys.executable, "-c",
+                            "from PySide6.QtWidgets import QApplication; QApplication([])"],
+                           env={**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
+                           capture_output=True, text=True, timeout=120, check=False)
+    if check.returncode != 0:
+        server.terminate()
+        pytest.skip(f"Qt's xcb platform does not start ({check.stderr.strip()[-200:]}): "
+                    f"install the Debian packages {X_PACKAGES} (.ci/run does)")
+    yield display
+    server.terminate()
+    server.wait(timeout=10)

@@ -18,6 +18,9 @@ from planner.ui.save_dialog import SaveDialog
 
 
 def _screen(qtbot):  # type: ignore[no-untyped-def]
+    from planner.ui.application import make_application
+
+    make_application()  # the app-wide keyboard handling, as in the app
     library = load_library(content_dir())
     plan = Plan(Vault.guest())
     for action in library.actions[:40]:
@@ -127,3 +130,104 @@ def test_pocket_card_takes_at_most_three_people(qtbot) -> None:  # type: ignore[
     assert all(not b.isEnabled() for b in screen.person_boxes.values() if not b.isChecked())
     screen.show_preview()
     assert screen.document.pageCount() == 1
+
+
+def _close_any_modal_dialog_soon(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A watchdog: a system dialog opened with exec() would block the test; close it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def close() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.close()
+
+    for delay in (500, 1500, 3000):
+        QTimer.singleShot(delay, close)
+
+
+def test_with_no_printer_print_says_so_and_offers_a_pdf(qtbot, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    screen, _plan = _screen(qtbot)
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=2000)
+    screen._printers = lambda: []
+    _close_any_modal_dialog_soon(qtbot)
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    assert "No printer is set up" in screen.no_printer_text.text()
+    assert screen.no_printer.isVisible()
+    offer = QApplication.focusWidget()
+    assert offer is screen.no_printer_save and offer.text() == "Save as PDF\u2026"
+    assert "printer" not in screen.status.text().lower()
+    assert files_under(isolated_home) == []
+    dialog_seen = []
+    screen.save_copy = lambda: dialog_seen.append(1)  # type: ignore[method-assign]
+    screen.no_printer_save.clicked.disconnect()
+    screen.no_printer_save.clicked.connect(screen.save_copy)
+    qtbot.keyClick(offer, Qt.Key.Key_Return)
+    assert dialog_seen == [1]
+
+
+def test_a_printer_that_would_write_a_file_is_refused(qtbot, isolated_home: Path,  # type: ignore[no-untyped-def]
+                                                      tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from planner.ui.printer_dialog import PrinterDialog
+
+    screen, _plan = _screen(qtbot)
+    screen._printers = lambda: ["Not a printer on this computer"]
+    _close_any_modal_dialog_soon(qtbot)
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    dialog = screen.findChild(PrinterDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert [dialog.printer.itemText(i) for i in range(dialog.printer.count())] == \
+        ["Not a printer on this computer"]
+    qtbot.keyClick(dialog.go, Qt.Key.Key_Return)
+    assert "can't be used" in screen.status.text()
+    assert files_under(isolated_home) == []
+    assert files_under(tmp_path) == []
+
+
+def test_preview_follows_each_change_by_itself(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    screen, _plan = _screen(qtbot)
+    qtbot.waitUntil(lambda: screen.document.pageCount() > 0, timeout=3000)
+    changes = (lambda: qtbot.keyClick(screen.kind_buttons["card"], Qt.Key.Key_Space),
+               lambda: qtbot.keyClick(screen.large, Qt.Key.Key_Space),
+               lambda: qtbot.keyClick(screen.kind_buttons["plan"], Qt.Key.Key_Space),
+               lambda: qtbot.keyClicks(screen.plan_title, "Home list"))
+    for change in changes:
+        before = screen.pdf_bytes
+        change()
+        qtbot.waitUntil(lambda: screen.pdf_bytes != before, timeout=3000)
+        assert screen.pdf_bytes == screen.build_pdf()
+    assert "Home list" in PdfReader(io.BytesIO(screen.pdf_bytes)).pages[0].extract_text()
+
+
+def test_discreet_wording_names_the_persons_own_words_and_prints_them_as_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    screen, plan = _screen(qtbot)
+    plan.add_contact("Maria (shelter)", "555-0199", "")
+    screen.refresh()
+    assert not screen.own_words.isVisibleTo(screen)
+    qtbot.mouseClick(screen.discreet, Qt.MouseButton.LeftButton)
+    assert screen.own_words.isVisibleTo(screen)
+    assert "\u201cshelter\u201d (People I trust)" in screen.own_words_text.text()
+    screen.show_preview()
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(screen.pdf_bytes)).pages)
+    assert "Maria (shelter)" in text
+    assert "Maria (program)" not in text
+
+
+def test_after_saving_the_screen_says_where_the_file_went(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    screen, _plan = _screen(qtbot)
+    dialog = screen.save_copy()
+    dialog.other.setChecked(True)
+    dialog.folder.setText(str(tmp_path))
+    dialog.name.setText("my plan")
+    dialog.try_save()
+    assert screen.status.text() == f"Saved \u201cmy plan.pdf\u201d in the folder {tmp_path}."

@@ -107,6 +107,9 @@ class FlowLayout(QLayout):
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
         return True
 
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt API
+        return self.rect().contains(pos)  # type: ignore[attr-defined]  # every wrapped line
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
         return self._arrange(QRect(0, 0, width, 0), move=False)
 

@@ -3,8 +3,10 @@
 Run as `python gui_flow.py MODE DATA_DIR EXPORT_DIR` with MODE `saved` or `guest`. It installs an
 audit hook first (audit hooks can never be removed, hence a separate process), then drives the
 real window: start a plan, choose priorities, work through topics, write notes, add a contact,
-give the plan a title, open the print preview, save a PDF to EXPORT_DIR, lock, unlock, copy
-text, and quick exit. It prints one JSON line: the network and process events the hook saw.
+give the plan a title, open the print preview, press Print (accepting any dialog that appears,
+as a hurried person would), open every dialog the app has and browse folders in the save
+dialog, save a PDF to EXPORT_DIR, lock, unlock, copy text, and quick exit. It prints one JSON
+line: the network and process events the hook saw.
 """
 
 from __future__ import annotations
@@ -91,12 +93,54 @@ def run(mode: str, data_dir: Path, export_dir: Path) -> dict[str, object]:
             "latency_ms": quick_exit.latency_ms}
 
 
+def _accept_every_dialog() -> None:
+    """Press Enter in any modal dialog that opens (a system print dialog included), as a
+    person in a hurry does: whatever such a dialog would write, it writes."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    def accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            dialog.accept()
+
+    timer = QTimer(QApplication.instance())
+    timer.timeout.connect(accept)
+    timer.start(300)
+
+
+def _open_every_dialog(screen) -> None:  # type: ignore[no-untyped-def]
+    """The app's printer dialog (with a printer name from nowhere), and the save dialog with
+    its folder list browsed and then cancelled."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from planner.ui.printer_dialog import PrinterDialog
+
+    real_printers = screen._printers
+    screen._printers = lambda: ["Office printer"]
+    screen.print_button.click()
+    for dialog in screen.findChildren(PrinterDialog):
+        dialog.reject()
+    screen._printers = real_printers
+    dialog = screen.save_copy()
+    dialog.folders.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Right):
+        QTest.keyClick(dialog.folders, key)
+        QApplication.processEvents()
+    dialog.reject()
+
+
 def _print_and_save(window, export_dir: Path) -> list[str]:  # type: ignore[no-untyped-def]
-    """Open the print screen, show the preview, print to a PDF printer target, save a PDF."""
+    """Open the print screen, press Print, show the preview, print to a PDF printer target,
+    open every dialog, save a PDF."""
     from PySide6.QtPrintSupport import QPrinter
 
     window.show_page("print")
     screen = window.screens["print"]
+    _accept_every_dialog()
+    screen.print_button.click()
+    _open_every_dialog(screen)
     screen.show_preview()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -22,15 +22,19 @@ sys.path.insert(0, str(FLOW.parent))
 from gui_flow import CANARIES  # noqa: E402
 
 
-def _run_flow(mode: str, root: Path) -> tuple[dict[str, object], Path, Path, Path]:
-    """Run the GUI flow with HOME, XDG_* and TMPDIR pointed at fresh folders under `root`."""
+def _run_flow(mode: str, root: Path, display: str | None
+              ) -> tuple[dict[str, object], Path, Path, Path]:
+    """Run the GUI flow with HOME, XDG_* and TMPDIR pointed at fresh folders under `root`:
+    offscreen, or on a real X server (`display`), where Qt's xcb platform may do more."""
     home = root / "home"
     environment = dict(os.environ)
     for name in ISOLATED_VARIABLES:
         folder = home / name.lower()
         folder.mkdir(parents=True, mode=0o700)
         environment[name] = str(folder)
-    environment["QT_QPA_PLATFORM"] = "offscreen"
+    environment["QT_QPA_PLATFORM"] = "offscreen" if display is None else "xcb"
+    if display is not None:
+        environment["DISPLAY"] = display
     data_dir = home / "xdg_data_home" / "planner"
     export_dir = root / "usb-stick"
     export_dir.mkdir()
@@ -48,14 +52,23 @@ def _encodings(text: str) -> list[bytes]:
             for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le")]
 
 
-@pytest.fixture(scope="module")
-def saved_flow(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    return _run_flow("saved", tmp_path_factory.mktemp("saved"))
+PLATFORMS = ["offscreen", "x11"]
+
+
+@pytest.fixture(scope="module", params=PLATFORMS)
+def display(request: pytest.FixtureRequest) -> str | None:
+    """Each promise is checked offscreen and on a real X server."""
+    return request.getfixturevalue("x_display") if request.param == "x11" else None
 
 
 @pytest.fixture(scope="module")
-def guest_flow(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    return _run_flow("guest", tmp_path_factory.mktemp("guest"))
+def saved_flow(display: str | None, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return _run_flow("saved", tmp_path_factory.mktemp("saved"), display)
+
+
+@pytest.fixture(scope="module")
+def guest_flow(display: str | None, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return _run_flow("guest", tmp_path_factory.mktemp("guest"), display)
 
 
 def test_no_network_and_no_processes_in_a_whole_session(saved_flow, guest_flow) -> None:  # type: ignore[no-untyped-def]
