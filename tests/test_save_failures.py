@@ -215,3 +215,25 @@ def test_unexpected_errors_reach_stderr_only_in_debug_mode(qtbot, app: AppUnderT
     except ValueError as error:
         sys.excepthook(type(error), error, error.__traceback__)
     assert "details for a developer" in capfd.readouterr().err
+
+
+def test_steady_typing_is_saved_at_least_every_two_seconds(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+    """A person who types without a 400 ms pause must not have everything at risk until they
+    stop: the note is saved while they are still typing."""
+    import time
+
+    app.window.show_page("topics")
+    topic = app.window.topics.current
+    editor = app.window.topics.notes.editor
+    editor.setFocus()
+    started = time.monotonic()
+    saved_while_typing = ""
+    while time.monotonic() - started < 3.0:
+        QTest.keyClick(editor, Qt.Key.Key_A)
+        qtbot.wait(150)  # a steady typist: never a pause long enough to save on
+        saved_while_typing = _plan(app).note(topic.id)  # type: ignore[union-attr]
+        if saved_while_typing:
+            break
+    waited = time.monotonic() - started
+    assert saved_while_typing, "nothing was saved during three seconds of typing"
+    assert waited < 2.6

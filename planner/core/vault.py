@@ -4,8 +4,10 @@ Design (the README explains it for people):
 - The key is Argon2id(passphrase, salt) (see `kdf`), where the salt is the 16 random bytes that
   SQLCipher keeps at the start of the file. The raw key is handed to SQLCipher with `set_key`,
   never inside an SQL string, and the bytearray holding it is zeroed straight after.
-- Every change is committed at once (`synchronous = FULL`, rollback journal), so there is no
-  Save button and a crash loses at most the keystroke in flight.
+- Every change is committed the moment it is made (`synchronous = FULL`, rollback journal), so
+  there is no Save button. Notes are the one thing typed continuously: the screen commits them
+  when typing pauses (0.4 s) and at least every 2 s while it goes on, so a crash loses at most
+  the last two seconds of typing in a note, and nothing else.
 - Beside the vault lives an encrypted last-good copy (`plan.db.bak`), refreshed after every
   successful open. It lets a damaged vault be restored, and it tells a wrong passphrase (the
   backup refuses it too) from damage (the backup accepts it).
