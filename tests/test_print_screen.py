@@ -151,6 +151,7 @@ def test_with_no_printer_print_says_so_and_offers_a_pdf(qtbot, isolated_home: Pa
     from PySide6.QtWidgets import QApplication
 
     screen, _plan = _screen(qtbot)
+    screen.resize(900, 450)  # a short window: the message must come into view by itself
     screen.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=2000)
     screen._printers = lambda: []
@@ -158,6 +159,7 @@ def test_with_no_printer_print_says_so_and_offers_a_pdf(qtbot, isolated_home: Pa
     qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     assert "No printer is set up" in screen.no_printer_text.text()
     assert screen.no_printer.isVisible()
+    qtbot.waitUntil(lambda: not screen.no_printer_text.visibleRegion().isEmpty(), timeout=2000)
     offer = QApplication.focusWidget()
     assert offer is screen.no_printer_save and offer.text() == "Save as PDF\u2026"
     assert "printer" not in screen.status.text().lower()

@@ -223,3 +223,37 @@ def test_quick_exit_is_the_red_button_in_both_themes(qtbot, tmp_path: Path,  # t
     face = _most_common(list(_pixels(image, 6, 6, image.width() - 12, image.height() - 12)))
     assert face.red() > 150 and face.green() < 80 and face.blue() < 80, face.name()
     apply_preferences(QApplication.instance(), Preferences())  # type: ignore[arg-type]
+
+
+def _cut_short_list_items(widget) -> list[str]:  # type: ignore[no-untyped-def]
+    """Items of a word-wrapped list whose text needs more height than the item was given."""
+    from PySide6.QtCore import QRect, Qt
+
+    metrics = widget.fontMetrics()
+    short = []
+    for row in range(widget.count()):
+        item = widget.item(row)
+        rect = widget.visualItemRect(item)
+        needed = metrics.boundingRect(QRect(0, 0, rect.width() - 12, 10_000),
+                                      int(Qt.TextFlag.TextWordWrap), item.text()).height()
+        if rect.height() < needed:
+            short.append(item.text().replace("\n", " ")[:40])
+    return short
+
+
+def test_topic_list_items_fit_after_the_text_size_changes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = start_app(tmp_path / "data", qtbot)
+    window = app.window
+    window.welcome.guest_button.click()
+    window.show_page("topics")
+    QApplication.processEvents()
+    assert _cut_short_list_items(window.topics.list) == []
+    for scale, contrast in ((100, True), (200, True), (150, False), (100, False)):
+        preferences = Preferences(text_scale=scale, high_contrast=contrast)
+        preferences.save(window.plan())
+        window.settings.preferences_changed.emit(preferences)
+        window.show_page("settings")
+        window.show_page("topics")
+        QApplication.processEvents()
+        assert _cut_short_list_items(window.topics.list) == [], f"at {scale} %"
+    window.end_session()

@@ -30,7 +30,7 @@ class HelpPanel(QWidget):
         inner = QWidget()
         self.column = QVBoxLayout(inner)
         self.column.setSpacing(10)
-        scroll = scrolling(inner)
+        scroll = scrolling(inner, text_only=True)
         self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -167,11 +167,17 @@ class MainWindow(QMainWindow):
                 screen.set_library(library)  # type: ignore[attr-defined]
 
     def _preferences_changed(self, preferences: Preferences) -> None:
+        """Apply new preferences. Topic pages not on screen are dropped first when the look
+        changes: restyling every built page took seconds; they are rebuilt, already in the new
+        look, as they are needed."""
+        looks_changed = (preferences.text_scale, preferences.high_contrast) != (
+            self.preferences.text_scale, self.preferences.high_contrast)
         advocate_changed = preferences.advocate_view != self.preferences.advocate_view
+        if looks_changed or advocate_changed:
+            self.topics.invalidate()
         self.preferences = preferences
         self._apply_preferences(preferences)
         if advocate_changed:
-            self.topics.invalidate()
             self.topics.refresh()
 
     # -- locking and ending --------------------------------------------------------------------

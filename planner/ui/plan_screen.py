@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.content import Library, Resource
 from planner.core.hotlines import national_hotlines
-from planner.core.i18n import N_, _
+from planner.core.i18n import _
 from planner.core.plan import STATUS_LABELS, ActionStatus, Plan
 from planner.ui.save_errors import failures, saved
 from planner.ui.topic_view import NotesBox

@@ -321,6 +321,7 @@ class PrintScreen(QWidget):
             self.status.clear()
             self.no_printer.show()
             self.no_printer_save.setFocus()
+            self._reveal(self.no_printer)
             return
         self.no_printer.hide()
         dialog = PrinterDialog(printers, self)
@@ -328,15 +329,21 @@ class PrintScreen(QWidget):
                                                       dialog.copies.value()))
         dialog.open()
 
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll the options so `widget` (a message just shown) is in view, once laid out."""
+        QTimer.singleShot(0, widget, lambda: self.controls.ensureWidgetVisible(widget))
+
     def _send_to(self, name: str, copies: int) -> None:
         printer = real_printer(name, copies)
         if printer is None:
             self.status.setText(_("That printer can't be used. Choose another, or save a PDF "
                                   "instead."))
+            self._reveal(self.status)
             return
         self.show_preview()
         if self.print_to(printer):
             self.status.setText(_("Sent to the printer \u201c{name}\u201d.").format(name=name))
+            self._reveal(self.status)
 
     def save_copy(self) -> SaveDialog:
         self.show_preview()
@@ -351,6 +358,7 @@ class PrintScreen(QWidget):
         name = path.name if path else ""
         self.status.setText(_("Saved \u201c{name}\u201d {place}.").format(
             name=name, place=dialog.saved_place))
+        self._reveal(self.status)
 
     # -- language ------------------------------------------------------------------------------
 

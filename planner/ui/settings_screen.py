@@ -10,8 +10,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -27,7 +25,7 @@ from planner.core.preferences import TEXT_SIZES, Preferences
 from planner.core.errors import VaultError
 from planner.ui.save_errors import saved
 from planner.ui.welcome import PassphraseField, language_name
-from planner.ui.widgets import button, card, label, scrolling, set_text
+from planner.ui.widgets import CheckBox, ChoiceBox, button, card, label, scrolling, set_text
 
 
 
@@ -47,30 +45,26 @@ class SettingsScreen(QWidget):
         self.title = label(role="title")
         column.addWidget(self.title)
 
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.size = QComboBox()
+        self.size = ChoiceBox()
         for percent in TEXT_SIZES:
             self.size.addItem(f"{percent}%", percent)
-        self.contrast = QCheckBox()
+        self.contrast = CheckBox()
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 60)
-        self.advocate = QCheckBox()
-        self.language = QComboBox()
+        self.advocate = CheckBox()
+        self.language = ChoiceBox()
         for code in available_languages():
             self.language.addItem(language_name(code), code)
         self.size_label, self.minutes_label, self.language_label = label(), label(), label()
         self.size_label.setBuddy(self.size)
         self.minutes_label.setBuddy(self.minutes)
         self.language_label.setBuddy(self.language)
-        form.addRow(self.language_label, self.language)
-        form.addRow(self.size_label, self.size)
-        form.addRow(self.contrast)
-        form.addRow(self.minutes_label, self.minutes)
-        form.addRow(self.advocate)
         self.advocate_help = label(role="muted")
-        form.addRow(self.advocate_help)
-        column.addLayout(form)
+        # One plain column: a form layout squeezes long labels and wrapped choices.
+        for widget in (self.language_label, self.language, self.size_label, self.size,
+                       self.contrast, self.minutes_label, self.minutes, self.advocate,
+                       self.advocate_help):
+            column.addWidget(widget)
         self.size.currentIndexChanged.connect(self._changed)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.contrast.toggled.connect(self._changed)

@@ -70,6 +70,8 @@ def stylesheet(scale_percent: int = 100, high_contrast: bool = False) -> str:
 
     border = "2px solid " + (p.text if high_contrast else "#9aa5b1")
     tick = (assets_dir() / f"check-{p.name}.svg").as_posix()
+    arrow = (assets_dir() / f"arrow-{p.name}.svg").as_posix()
+    arrow_up = (assets_dir() / f"arrow-up-{p.name}.svg").as_posix()
     indicator = round(20 * s)
     return f"""
 QWidget {{ background: {p.window}; color: {p.text}; }}
@@ -97,6 +99,17 @@ QLineEdit, QPlainTextEdit, QTextBrowser, QListWidget, QComboBox, QSpinBox, QTree
     background: {p.surface}; color: {p.text}; border: {border}; border-radius: 6px; margin: 1px;
     padding: {px(4)}; min-height: {px(30)}; selection-background-color: {p.accent};
     selection-color: {p.accent_text}; }}
+QComboBox {{ padding-right: {px(34)}; }}
+QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+    width: {px(30)}; border: none; background: transparent; }}
+QComboBox::down-arrow {{ image: url("{arrow}"); width: {px(16)}; height: {px(16)}; }}
+QSpinBox {{ padding-right: {px(34)}; }}
+QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: {px(30)};
+    border: none; background: transparent; }}
+QSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow {{ image: url("{arrow_up}"); width: {px(14)}; height: {px(14)}; }}
+QSpinBox::down-arrow {{ image: url("{arrow}"); width: {px(14)}; height: {px(14)}; }}
 QListWidget::item, QTreeView::item {{ min-height: {px(32)}; padding: {px(2)}; }}
 QListWidget::item:selected, QTreeView::item:selected {{ background: {p.accent};
     color: {p.accent_text}; }}

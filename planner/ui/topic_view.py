@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.content import Action, Topic
 from planner.core.i18n import _
-from planner.core.markdown import Block, parse_blocks
+from planner.core.markdown import Block
 from planner.core.plan import STATUS_LABELS, ActionStatus
 from planner.ui.save_errors import saved
 from planner.ui.widgets import FlowLayout, card, label

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -31,6 +31,43 @@ from planner.core.plan import ActionStatus, Plan
 from planner.ui.save_errors import saved
 from planner.ui.topic_view import ActionRow, NotesBox, advocate_panel, block_label
 from planner.ui.widgets import button, card, label, set_text
+
+
+class TopicList(QListWidget):
+    """The list of topics: each title wraps to the list's width, and each item is exactly as
+    tall as its wrapped text.
+
+    Qt's own word-wrapped list works out item heights for a width other than the one it draws
+    at, so after a change of text size a two-line title could overlap the next topic. The
+    heights are set here instead, whenever the width or the font changes.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there, so the width the heights were worked out for stays the width drawn at.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+
+    def fit_items(self) -> None:
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        width = max(line, self.viewport().width() - line - 8)  # less padding and margins
+        for row in range(self.count()):
+            item = self.item(row)
+            text = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                        int(Qt.TextFlag.TextWordWrap), item.text())
+            item.setSizeHint(QSize(width, text.height() + 12))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_items()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_items()
 
 
 class TopicPage(QScrollArea):
@@ -98,13 +135,7 @@ class TopicsScreen(QWidget):
         self._warm.setInterval(0)
         self._warm.timeout.connect(self._build_next_page)
 
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        # Titles wrap to the list's width instead of scrolling sideways, and items are laid
-        # out again whenever the list changes width.
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list = TopicList()
         self.list.currentRowChanged.connect(self._list_moved)
         self.stack = QStackedWidget()
 
@@ -226,6 +257,7 @@ class TopicsScreen(QWidget):
             item = self.list.item(index)
             item.setText(text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+        self.list.fit_items()
 
     def _page_for(self, topic: Topic) -> TopicPage:
         page = self._pages.get(topic.id)

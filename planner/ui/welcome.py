@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -21,7 +20,7 @@ from planner.core import passphrase as passphrase_rules
 from planner.core.i18n import SOURCE_LANGUAGE, _, available_languages, current_language, ngettext
 from planner.core.session import MustWait, Session
 from planner.core.errors import VaultDamaged, VaultError, VaultNotFound
-from planner.ui.widgets import button, card, label, scrolling, set_text
+from planner.ui.widgets import ChoiceBox, button, card, label, scrolling, set_text
 
 
 def language_name(code: str) -> str:
@@ -80,7 +79,7 @@ class WelcomeScreen(QWidget):
         note_layout.addWidget(self.note)
         language_row = QHBoxLayout()
         self.language_label = label()
-        self.language = QComboBox()
+        self.language = ChoiceBox()
         self.language.addItem(language_name(current_language()), current_language())
         # The other languages' names need babel's locale data: add them just after first paint.
         QTimer.singleShot(0, self._add_languages)

@@ -143,13 +143,20 @@ class FlowLayout(QLayout):
         return y + row_height - rect.y()
 
 
-def scrolling(inner: QWidget, name: str = "") -> QScrollArea:
-    """Put a screen's content in a scroll area, so nothing clips at 200% text size."""
+def scrolling(inner: QWidget, name: str = "", text_only: bool = False) -> QScrollArea:
+    """Put a screen's content in a scroll area, so nothing clips at 200% text size.
+
+    The area itself is a tab stop only on a screen of text alone (`text_only`: arrow keys then
+    scroll it). Elsewhere Tab goes straight to the controls, and the area scrolls to show each
+    one as it gets the focus.
+    """
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setWidget(inner)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setAccessibleName(name)
+    if not text_only:
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 
