@@ -257,3 +257,23 @@ def test_topic_list_items_fit_after_the_text_size_changes(qtbot, tmp_path: Path)
         QApplication.processEvents()
         assert _cut_short_list_items(window.topics.list) == [], f"at {scale} %"
     window.end_session()
+
+
+def test_at_200_percent_the_topic_list_still_shows_several_topics(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui_helpers import create_saved_plan
+
+    app = start_app(tmp_path / "data", qtbot)
+    window = app.window
+    window.resize(*WINDOW)
+    create_saved_plan(qtbot, app, "blue kettle morning")
+    preferences = Preferences(text_scale=200)
+    preferences.save(window.plan())
+    window.settings.preferences_changed.emit(preferences)
+    window.show_page("topics")
+    QApplication.processEvents()
+    topics = window.topics.list
+    whole = [row for row in range(topics.count())
+             if topics.viewport().rect().contains(topics.visualItemRect(topics.item(row)))]
+    assert len(whole) >= 3, f"only {len(whole)} topics can be seen whole"
+    assert _cut_short_list_items(topics) == []
+    window.end_session()

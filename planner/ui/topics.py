@@ -216,13 +216,22 @@ class TopicsScreen(QWidget):
 
     def _fit_list_to_text(self) -> None:
         """Keep the topic list wide enough for a few words a line at any text size, so large
-        text shows more topics rather than one word per line."""
+        text shows more topics rather than one word per line. Done when the screen is shown or
+        its size or font changes (a splitter moved by hand is left alone otherwise)."""
         char = self.list.fontMetrics().averageCharWidth()
-        self.list.setMinimumWidth(char * 16)
-        wanted = char * 26
-        sizes = self.splitter.sizes()
-        if sizes[0] < wanted and sum(sizes) > wanted * 2:
-            self.splitter.setSizes([wanted, sum(sizes) - wanted])
+        self.list.setMinimumWidth(char * 20)
+        total = sum(self.splitter.sizes())
+        wanted = min(char * 30, total * 2 // 5)
+        if total and self.splitter.sizes()[0] < wanted:
+            self.splitter.setSizes([wanted, total - wanted])
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._fit_list_to_text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_list_to_text()
 
     def refresh(self, topic_id: str | None = None) -> None:
         """Re-read the order and progress from the plan and show `topic_id` (or the first)."""
