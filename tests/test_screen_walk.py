@@ -9,7 +9,6 @@ stand out from the button.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -59,21 +58,23 @@ def contrast(a: QColor, b: QColor) -> float:
     return (first + 0.05) / (second + 0.05)
 
 
-def _pixels(image: QImage, left: int, top: int, width: int, height: int) -> Iterator[QColor]:
-    for y in range(max(0, top), min(image.height(), top + height)):
-        for x in range(max(0, left), min(image.width(), left + width)):
-            yield image.pixelColor(x, y)
+def _pixels(image: QImage, left: int, top: int, width: int, height: int) -> list[int]:
+    """The RGB values in a rectangle of `image` (as ints: comparing them is cheap)."""
+    return [image.pixel(x, y)
+            for y in range(max(0, top), min(image.height(), top + height))
+            for x in range(max(0, left), min(image.width(), left + width))]
 
 
-def _most_common(colors: list[QColor]) -> QColor:
+def _most_common(colors: list[int]) -> QColor:
     counts: dict[int, int] = {}
     for color in colors:
-        counts[color.rgb()] = counts.get(color.rgb(), 0) + 1
+        counts[color] = counts.get(color, 0) + 1
     return QColor.fromRgb(max(counts, key=counts.__getitem__))
 
 
-def _strongest_contrast(colors: list[QColor], against: QColor) -> float:
-    return max((contrast(color, against) for color in colors), default=1.0)
+def _strongest_contrast(colors: list[int], against: QColor) -> float:
+    return max((contrast(QColor.fromRgb(color), against) for color in set(colors)),
+               default=1.0)
 
 
 def faint_choices(root: QWidget) -> list[str]:
@@ -189,6 +190,10 @@ def walk(app: AppUnderTest) -> list[str]:
     window.lock()
     found += problems("lock", window.lock_screen)
     window.end_session()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    # What the app's event loop does next: delete the screens of the ended session.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     window.welcome.open_button.setEnabled(False)  # as when no plan is saved here
     window.welcome.new_button.setEnabled(False)
     found += problems("welcome, disabled choices", window.welcome)

@@ -77,10 +77,18 @@ def make_application() -> QApplication:
     return app
 
 
+LOOK_PROPERTY = "planner-look"
+
+
 def apply_preferences(app: QApplication, preferences: Preferences) -> None:
-    """Text size and theme for the whole app."""
+    """Text size and theme for the whole app. Restyling every widget takes a moment, so it is
+    done only when the look really changes (not, say, on every unlock)."""
+    look = f"{preferences.text_scale}:{preferences.high_contrast}"
+    if app.property(LOOK_PROPERTY) == look:
+        return
     app.setFont(fonts.ui_font(preferences.text_scale))
     app.setStyleSheet(theme.stylesheet(preferences.text_scale, preferences.high_contrast))
+    app.setProperty(LOOK_PROPERTY, look)
 
 
 @lru_cache(maxsize=4)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -210,7 +210,9 @@ class MainWindow(QMainWindow):
         self.save_errors.hide()
         self._drop_screens()
         self.preferences = Preferences()
-        self._apply_preferences(self.preferences)
+        # After the dropped screens are really gone (deleted at the next turn of the event
+        # loop): restyling them first made ending a session at 200 % take seconds.
+        QTimer.singleShot(0, self, lambda: self._apply_preferences(self.preferences))
         self.welcome.show_choices()
         self.stack.setCurrentWidget(self.welcome)
 
