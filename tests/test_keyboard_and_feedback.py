@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from conftest import files_under
-from ui_helpers import AppUnderTest, buttons_named, create_saved_plan, start_app
+from ui_helpers import buttons_named, create_saved_plan, start_app
 from vault_helpers import PASSPHRASE
 
 

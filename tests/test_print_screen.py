@@ -204,7 +204,7 @@ def test_preview_follows_each_change_by_itself(qtbot) -> None:  # type: ignore[n
     for change in changes:
         before = screen.pdf_bytes
         change()
-        qtbot.waitUntil(lambda: screen.pdf_bytes != before, timeout=3000)
+        qtbot.waitUntil(lambda old=before: screen.pdf_bytes != old, timeout=3000)
         assert screen.pdf_bytes == screen.build_pdf()
     assert "Home list" in PdfReader(io.BytesIO(screen.pdf_bytes)).pages[0].extract_text()
 

@@ -398,7 +398,8 @@ class SaveDialog(QDialog):
         self.warning.setText(_("Anyone who opens this file can read it. It is not locked with "
                                "your passphrase. Save it only where you want it."))
         self.drives_caption.setText(_("Where should it go?"))
-        for (radio, _folder), place in zip(self.place_buttons, self.places):
+        # The last button, "another folder", has no place of its own: zip stops before it.
+        for (radio, _folder), place in zip(self.place_buttons, self.places, strict=False):
             radio.setText(place.title())
             radio.setAccessibleName(radio.text())
         self.other.setText(_("Another folder (choose or type it below)"))

@@ -6,6 +6,8 @@ gets an accessible name when it is made.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import (
@@ -220,7 +222,7 @@ def follow_layout_in_tab_order(root: QWidget) -> None:
     if layout is None:
         return
     chain = _focus_chain(layout)
-    for first, second in zip(chain, chain[1:]):
+    for first, second in itertools.pairwise(chain):
         QWidget.setTabOrder(first, second)
 
 
