@@ -3,23 +3,17 @@ coming back to exactly where the person was."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from ui_helpers import AppUnderTest, buttons_named, create_saved_plan, start_app
+from ui_helpers import AppUnderTest, app_with_saved_plan, buttons_named
 from vault_helpers import PASSPHRASE
 
 
-@pytest.fixture
-def app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    app = start_app(tmp_path / "data", qtbot)
-    create_saved_plan(qtbot, app, PASSPHRASE)
-    yield app
-    app.window.end_session()
+app = app_with_saved_plan  # every test here starts with a saved plan open
 
 
 def _type(text: str) -> None:

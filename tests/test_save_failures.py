@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,18 +15,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from planner.core.plan import ActionStatus
-from ui_helpers import AppUnderTest, buttons_named, create_saved_plan, make_vault_read_only, start_app
+from ui_helpers import AppUnderTest, app_with_saved_plan, buttons_named, make_vault_read_only
 from vault_helpers import PASSPHRASE
 
 NOT_SAVED = "could not be saved"
 
 
-@pytest.fixture
-def app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    app = start_app(tmp_path / "data", qtbot)
-    create_saved_plan(qtbot, app, PASSPHRASE)
-    yield app
-    app.window.end_session()
+app = app_with_saved_plan  # every test here starts with a saved plan open
 
 
 def _banner_says_not_saved(app: AppUnderTest) -> bool:

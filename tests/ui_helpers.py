@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -143,3 +145,14 @@ def buttons_named(root: QWidget, text: str) -> list[QAbstractButton]:
     """Visible buttons whose text a person reads as `text`."""
     return [b for b in root.findChildren(QAbstractButton)
             if b.isVisibleTo(root) and b.text().replace("&", "") == text]
+
+
+@pytest.fixture
+def app_with_saved_plan(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The real window with a new saved plan open (import this fixture into a test module)."""
+    from vault_helpers import PASSPHRASE
+
+    app = start_app(tmp_path / "data", qtbot)
+    create_saved_plan(qtbot, app, PASSPHRASE)
+    yield app
+    app.window.end_session()
