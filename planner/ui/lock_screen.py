@@ -96,6 +96,10 @@ class LockScreen(QWidget):
             if self.session.throttle.seconds_to_wait() > 0:
                 self._start_countdown()
             return
+        except Exception:
+            self.message.clear()  # never left saying "Opening…" with Unlock greyed out
+            self.unlock_button.setEnabled(True)
+            raise
         self.passphrase.clear()
         self.message.clear()
         self.unlock_button.setEnabled(True)
