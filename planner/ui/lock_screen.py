@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from planner.core.i18n import _, ngettext
 from planner.core.session import MustWait, Session
 from planner.core.errors import VaultError
-from planner.ui.welcome import PassphraseField
+from planner.ui.passphrase_field import PassphraseField
 from planner.ui.widgets import button, label, scrolling, set_text
 
 

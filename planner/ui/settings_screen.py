@@ -24,7 +24,8 @@ from planner.core.plan import Plan
 from planner.core.preferences import TEXT_SIZES, Preferences
 from planner.core.errors import VaultError
 from planner.ui.save_errors import saved
-from planner.ui.welcome import PassphraseField, language_name
+from planner.ui.passphrase_field import PassphraseField
+from planner.ui.welcome import language_name
 from planner.ui.widgets import CheckBox, ChoiceBox, button, card, label, scrolling, set_text
 
 

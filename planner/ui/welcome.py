@@ -6,11 +6,10 @@ monitoring comes before any choice, because the safest decision may be to use an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from planner.core import passphrase as passphrase_rules
 from planner.core.i18n import SOURCE_LANGUAGE, _, available_languages, current_language, ngettext
 from planner.core.session import MustWait, Session
 from planner.core.errors import VaultDamaged, VaultError, VaultNotFound
+from planner.ui.passphrase_field import PassphraseField
 from planner.ui.widgets import ChoiceBox, button, card, label, scrolling, set_text
 
 
@@ -34,17 +34,6 @@ def language_name(code: str) -> str:
     except (ValueError, LookupError):
         return code
     return name[:1].upper() + name[1:]
-
-
-class PassphraseField(QLineEdit):
-    """A masked field that never offers its text to the clipboard."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
-                                 | Qt.InputMethodHint.ImhNoPredictiveText)
 
 
 class WelcomeScreen(QWidget):
@@ -133,7 +122,7 @@ class WelcomeScreen(QWidget):
         self.create_error.setProperty("role", "subtitle")
         self.create_button = button(primary=True)
         self.create_back = button()
-        self.new_passphrase.textChanged.connect(self._update_strength)
+        self.new_passphrase.textChanged.connect(lambda _masks: self._update_strength())
         self.new_passphrase.returnPressed.connect(self.confirm_passphrase.setFocus)
         self.confirm_passphrase.returnPressed.connect(self._create)
         self.create_button.clicked.connect(self._create)
@@ -213,8 +202,8 @@ class WelcomeScreen(QWidget):
         self.pages.setCurrentWidget(page)
         focus.setFocus()
 
-    def _update_strength(self, text: str) -> None:
-        self.strength.setText(passphrase_rules.hint(text))
+    def _update_strength(self) -> None:
+        self.strength.setText(passphrase_rules.hint(self.new_passphrase.text()))
 
     def _create(self) -> None:
         first, second = self.new_passphrase.text(), self.confirm_passphrase.text()
@@ -317,7 +306,7 @@ class WelcomeScreen(QWidget):
         self.new_passphrase.setAccessibleName(_("Passphrase"))
         self.confirm_label.setText(_("Type it again"))
         self.confirm_passphrase.setAccessibleName(_("Type the passphrase again"))
-        self._update_strength(self.new_passphrase.text())
+        self._update_strength()
         set_text(self.create_button, _("Create my plan"))
         set_text(self.create_back, _("Back"))
         self.open_title.setText(_("Open my plan"))
