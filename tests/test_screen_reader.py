@@ -129,3 +129,77 @@ def test_no_character_of_a_passphrase_reaches_the_bus(session_heard) -> None:  #
     leaks = [text for event in events for text in _texts(event)
              if any(piece in text for piece in pieces)]
     assert leaks == [], "part of a passphrase reached the bus"
+
+
+def _announced(events: list[dict[str, object]]) -> list[str]:
+    return [str(e["data"]) for e in events if e["type"] == "object:announcement"]
+
+
+def test_errors_and_results_are_announced(session_heard) -> None:  # type: ignore[no-untyped-def]
+    report, events = session_heard
+    said = report["said"]
+    announced = _announced(events)
+    for key in ("too_short", "no_name", "wrong", "changed", "preview"):
+        assert said[key] and said[key] in announced, key
+
+
+def test_safety_notices_are_spoken_when_they_matter(session_heard) -> None:  # type: ignore[no-untyped-def]
+    _report, events = session_heard
+    announced = " ".join(_announced(events))
+    assert "There is no way to get it back" in announced  # opening the create page
+    assert "Planner is locked" in announced
+
+
+def _focused(events: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [e["source"] for e in events if e["type"] == "focus:"]  # type: ignore[misc]
+
+
+def test_a_status_choice_says_its_step_and_its_caution_before_choosing(session_heard) -> None:  # type: ignore[no-untyped-def]
+    report, events = session_heard
+    said = report["said"]
+    choices = [source for source in _focused(events) if source.get("role") == "radio button"]
+    assert choices, "no status choice got the focus"
+    first = choices[0]
+    assert first["parent"]["name"] == said["caution_step"]  # the group is named by the step
+    assert said["caution"] in first["description"]
+    assert said["status_after_arrow"] is None  # an arrow key moved, and chose nothing
+
+
+def test_topic_text_is_plain_and_headings_are_headings(session_heard) -> None:  # type: ignore[no-untyped-def]
+    report, _events = session_heard
+    tree = report["said"]["topic_tree"]
+    assert len(tree) > 50
+    escaped = [node["name"] for node in tree if "&#" in node["name"] or "&amp;" in node["name"]
+               or "<b>" in node["name"]]
+    assert escaped == []
+    headings = [node["name"] for node in tree if node["role"] == "heading"]
+    assert report["said"]["topic_title"] in headings
+    assert len(headings) >= 3  # screen title, topic title, the topic's own section headings
+
+
+def test_page_buttons_are_buttons_and_no_pane_is_unnamed(session_heard) -> None:  # type: ignore[no-untyped-def]
+    report, _events = session_heard
+    tree = report["said"]["topic_tree"]
+    page_buttons = [node for node in tree if node["name"] in ("Topics", "My plan", "Print",
+                                                              "Settings", "Help")
+                    and node["description"].startswith(node["name"] + " (")]
+    assert len(page_buttons) == 5
+    assert {node["role"] for node in page_buttons} == {"push button"}
+    assert [n["name"] for n in page_buttons if "You are here" in n["description"]] == ["Topics"]
+    assert not [node for node in tree if node["role"] in ("layered pane", "split pane")
+                and not node["name"]]
+
+
+def test_a_status_box_on_my_plan_is_named_by_its_step(session_heard) -> None:  # type: ignore[no-untyped-def]
+    report, _events = session_heard
+    boxes = [node for node in report["said"]["plan_tree"] if node["role"] == "combo box"]
+    assert boxes
+    assert all(node["name"].startswith("Status of: ") for node in boxes)
+    assert any(report["said"]["caution_step"] in node["name"] for node in boxes)
+
+
+def test_tab_in_topics_goes_from_the_list_into_the_topic(session_heard) -> None:  # type: ignore[no-untyped-def]
+    report, _events = session_heard
+    landed = report["said"]["topics_tab"]
+    assert landed[0] == report["said"]["topic_page_name"], landed
+    assert "Back" not in landed[:2] and "Next topic" not in landed[:2]

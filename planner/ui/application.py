@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from planner.core import i18n, paths
 from planner.core.resources import assets_dir, content_dir
 from planner.core.session import Session
-from planner.ui import fonts, keyboard, theme
+from planner.ui import accessibility, fonts, keyboard, theme
 from planner.ui.auto_lock import IdleLock
 from planner.ui.languages import LanguageSwitch
 from planner.ui.main_window import MainWindow
@@ -63,8 +63,22 @@ def use_memory_temp_dir() -> None:
             return
 
 
+def no_session_bus_autolaunch() -> None:
+    """Where no D-Bus session bus runs (a bare X session, a kiosk), Qt's accessibility bridge
+    would make libdbus start one, and that writes ~/.dbus/session-bus/…: a trace in the home
+    folder. Saying there is no session bus stops that; a screen reader still finds the app
+    through the accessibility bus the X server advertises."""
+    if "DBUS_SESSION_BUS_ADDRESS" in os.environ:
+        return
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    user_bus = Path(runtime, "bus") if runtime else None
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = (
+        f"unix:path={user_bus}" if user_bus is not None and user_bus.exists() else "disabled:")
+
+
 def make_application() -> QApplication:
     """The QApplication with neutral names; no organisation name, so Qt stores no settings."""
+    no_session_bus_autolaunch()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Planner")
@@ -73,6 +87,7 @@ def make_application() -> QApplication:
     app.setWindowIcon(QIcon(str(assets_dir() / "planner.png")))
     fonts.register_fonts()
     keyboard.install(app)
+    accessibility.install(app)
     apply_preferences(app, Preferences())
     return app
 
@@ -162,6 +177,7 @@ def run_gui(data_dir: Path | None, startup_check: bool, process_start: float,
         watcher = FirstPaint(report)
         window.welcome.installEventFilter(watcher)
     window.show()
+    QTimer.singleShot(500, window.welcome.say_before_you_start)  # once a screen reader is there
     code = app.exec()
     window.flush()
     session.end()

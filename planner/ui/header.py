@@ -41,8 +41,9 @@ class Header(QWidget):
         nav_row = QHBoxLayout(self.nav_box)
         nav_row.setContentsMargins(0, 0, 0, 0)
         for key, _caption, _keys in PAGES:
+            # Plain buttons, not toggles (a screen reader called them check boxes); the page
+            # on screen is marked by look and in words (see `mark`).
             widget = button()
-            widget.setCheckable(True)
             widget.clicked.connect(lambda _c=False, k=key: self.go.emit(k))
             nav_row.addWidget(widget)
             self.nav[key] = widget
@@ -71,13 +72,27 @@ class Header(QWidget):
         self.lock_button.setVisible(not guest)
 
     def mark(self, page: str) -> None:
+        """Show which page is on screen: a stronger look, and "(you are here)" for screen
+        readers."""
+        self.current = page
         for key, widget in self.nav.items():
-            widget.setChecked(key == page)  # type: ignore[attr-defined]
+            widget.setProperty("current", key == page)  # type: ignore[attr-defined]
+            widget.style().unpolish(widget)  # type: ignore[attr-defined]
+            widget.style().polish(widget)  # type: ignore[attr-defined]
+        self._describe_pages()
+
+    def _describe_pages(self) -> None:
+        for key, caption, keys in PAGES:
+            text = _("{page} ({keys}).").format(page=_(caption), keys=keys)
+            if key == getattr(self, "current", None):
+                text += " " + _("You are here.")
+            self.nav[key].setAccessibleDescription(text)  # type: ignore[attr-defined]
 
     def retranslate(self) -> None:
         self.brand.setText(_("Planner"))
-        for key, caption, keys in PAGES:
-            set_text(self.nav[key], _(caption), f"{_(caption)} ({keys})")  # type: ignore[arg-type]
+        for key, caption, _keys in PAGES:
+            set_text(self.nav[key], _(caption))  # type: ignore[arg-type]
+        self._describe_pages()
         # NOTE: a button (a verb): lock the app now so a passphrase is needed to come back.
         set_text(self.lock_button, _("Lock"), _("Lock now (Ctrl+L)"))
         set_text(self.end_button, _("End session"),

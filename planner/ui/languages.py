@@ -8,7 +8,7 @@ widgets and the plan, so nothing is lost. Right-to-left languages mirror the lay
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLibraryInfo, Qt, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from planner.core import i18n
@@ -22,6 +22,8 @@ class LanguageSwitch:
 
     def apply(self, code: str) -> None:
         i18n.set_language(code)
+        # The language screen readers are told (they pick the voice from it).
+        QLocale.setDefault(QLocale(code.split("_")[0]))
         self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.writes_right_to_left(code)
                                      else Qt.LayoutDirection.LeftToRight)
         if self._qt_catalog is not None:

@@ -15,6 +15,7 @@ from planner.core.i18n import _, ngettext
 from planner.core.session import MustWait, Session
 from planner.core.errors import VaultError
 from planner.ui.passphrase_field import PassphraseField
+from planner.ui.speech import MessageLabel, announce
 from planner.ui.widgets import button, label, scrolling, set_text
 
 
@@ -33,7 +34,7 @@ class LockScreen(QWidget):
         self.passphrase = PassphraseField()
         self.passphrase_label = label()
         self.passphrase_label.setBuddy(self.passphrase)
-        self.message = label(role="subtitle")
+        self.message = MessageLabel(role="subtitle", assertive=True, field=self.passphrase)
         self.unlock_button = button(primary=True)
         self.end_button = button()
         self.passphrase.returnPressed.connect(self.try_unlock)
@@ -71,6 +72,7 @@ class LockScreen(QWidget):
         self.passphrase_label.setVisible(not guest)
         self.retranslate()
         (self.unlock_button if guest else self.passphrase).setFocus()
+        announce(self, f"{self.title.text()}. {self.explain.text()}", assertive=True)
 
     def _end_or_close(self) -> None:
         (self.end_requested if self.session.is_guest else self.close_requested).emit()
@@ -78,7 +80,7 @@ class LockScreen(QWidget):
     def try_unlock(self) -> None:
         wait = self.session.throttle.seconds_to_wait()
         if wait > 0:
-            self._tick()  # Enter during the wait only repeats how long; the text stays typed
+            self._tick(speak=True)  # Enter during the wait only repeats how long; typing stays
             return
         self.message.setText(_("Opening your plan\u2026"))
         self.unlock_button.setEnabled(False)
@@ -107,10 +109,11 @@ class LockScreen(QWidget):
 
     def _start_countdown(self) -> None:
         self.unlock_button.setEnabled(False)
-        self._tick()
+        self._tick(speak=True)
         self._countdown.start()
 
-    def _tick(self) -> None:
+    def _tick(self, speak: bool = False) -> None:
+        """Show the seconds left; say them only when asked (not on every second)."""
         wait = self.session.throttle.seconds_to_wait()
         if wait <= 0:
             self._countdown.stop()
@@ -118,9 +121,10 @@ class LockScreen(QWidget):
             self.message.setText(_("You can try again now."))
             return
         seconds = max(1, round(wait))
-        self.message.setText(ngettext("Too many tries. Please wait {seconds} second.",
-                                      "Too many tries. Please wait {seconds} seconds.",
-                                      seconds).format(seconds=seconds))
+        text = ngettext("Too many tries. Please wait {seconds} second.",
+                        "Too many tries. Please wait {seconds} seconds.",
+                        seconds).format(seconds=seconds)
+        (self.message.setText if speak else self.message.set_silently)(text)
 
     def retranslate(self) -> None:
         self.title.setText(_("Planner is locked"))

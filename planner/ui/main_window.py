@@ -21,6 +21,7 @@ from planner.core.session import Session
 from planner.ui.header import PAGES, Header
 from planner.ui.quick_exit import close_popups
 from planner.ui.save_errors import SaveErrorBanner, report
+from planner.ui.speech import announce
 from planner.ui.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.header = Header(quick_exit)
         self.save_errors = SaveErrorBanner()
         self.stack = QStackedWidget()
+        self.stack.setAccessibleName(WINDOW_TITLE)  # never an unnamed "layered pane"
         layout.addWidget(self.header)
         layout.addWidget(self.save_errors)
         layout.addWidget(self.stack, 1)
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         self._apply_preferences(self.preferences)
         self.header.show_session(active=True, guest=self.session.is_guest)
         self.show_page("priorities" if is_new else "topics")
+        if self.session.is_guest:
+            announce(self.header.banner_text, self.header.banner_text.text(), assertive=True)
 
     def show_page(self, page: str) -> None:
         """Switch to a screen (if a plan is open, or help), refreshing what it shows."""
@@ -144,6 +148,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.header.mark(page)
         self.current_page = page
+        captions = {key: caption for key, caption, _keys in PAGES}
+        self.stack.setAccessibleName(_(captions[page]) if page in captions else WINDOW_TITLE)
 
     def _add_print_screen(self) -> None:
         """Printing loads reportlab and QtPdf, so its screen is built the first time it's used."""
@@ -215,6 +221,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, lambda: self._apply_preferences(self.preferences))
         self.welcome.show_choices()
         self.stack.setCurrentWidget(self.welcome)
+        self.welcome.say_before_you_start()
 
     def erase(self) -> None:
         """Erase the plan, showing that it is at work, and say plainly when it is done."""

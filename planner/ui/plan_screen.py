@@ -25,6 +25,7 @@ from planner.core.i18n import _
 from planner.core.plan import STATUS_LABELS, ActionStatus, Plan
 from planner.ui.save_errors import failures, saved
 from planner.ui.topic_view import NotesBox
+from planner.ui.speech import MessageLabel
 from planner.ui.widgets import (
     ChoiceBox,
     button,
@@ -74,7 +75,7 @@ class EntryEditor(QWidget):
             caption.setBuddy(field)
             fields.addRow(caption, field)
         form_layout.addLayout(fields)
-        self.error = label()
+        self.error = MessageLabel(assertive=True, field=self.name)
         form_layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.cancel, self.save = button(), button(primary=True)

@@ -43,6 +43,7 @@ from planner.ui.printer_dialog import (
 )
 from planner.ui.save_dialog import SaveDialog
 from planner.ui.save_errors import saved
+from planner.ui.speech import MessageLabel
 from planner.ui.widgets import (
     CheckBox,
     FlowLayout,
@@ -53,6 +54,7 @@ from planner.ui.widgets import (
     label,
     scrolling,
     set_text,
+    tab_chain,
 )
 
 OUTPUTS = (("plan", N_("My plan")), ("card", N_("Pocket card")),
@@ -128,7 +130,7 @@ class PrintScreen(QWidget):
         no_printer_layout.addWidget(self.no_printer_save)
         self.no_printer.hide()
         column.addWidget(self.no_printer)
-        self.status = label()
+        self.status = MessageLabel()
         column.addWidget(self.status)
         note, note_layout = card("caution")
         self.queue_note = label()
@@ -147,6 +149,7 @@ class PrintScreen(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -179,6 +182,7 @@ class PrintScreen(QWidget):
         for box in list(self.person_boxes.values())[: outputs.MAX_CARD_CONTACTS]:
             box.setChecked(True)
         self._kind_changed()
+        tab_chain(self.controls, self.view)  # the options first, as on screen, then the preview
 
     def set_library(self, library: Library) -> None:
         self.library = library
@@ -285,9 +289,13 @@ class PrintScreen(QWidget):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         pages = self.document.pageCount()
-        self.status.setText(i18n.ngettext("The preview shows {count} page.",
-                                          "The preview shows {count} pages.", pages)
-                            .format(count=pages))
+        shown = i18n.ngettext("The preview shows {count} page.",
+                              "The preview shows {count} pages.", pages).format(count=pages)
+        self.status.setText(shown)
+        # What the picture shows, in words: which output, and how many pages.
+        caption = _(dict(OUTPUTS)[self.kind()])
+        self.view.setAccessibleName(_("Preview: {output}").format(output=caption))
+        self.view.setAccessibleDescription(shown)
 
     def print_to(self, printer: QPrinter) -> int:
         """Paint every page of the previewed PDF onto `printer`; returns the pages printed."""
@@ -366,6 +374,9 @@ class PrintScreen(QWidget):
         self.title.setText(_("Print"))
         self.controls.setAccessibleName(_("Print"))
         self.view.setAccessibleName(_("Preview"))
+        self.splitter.setAccessibleName(_("Print"))
+        self.splitter.handle(1).setAccessibleName(
+            _("Drag to make the preview wider or narrower"))
         self.kind_caption.setText(_("What would you like to print?"))
         for key, caption in OUTPUTS:
             self.kind_buttons[key].setText(_(caption))

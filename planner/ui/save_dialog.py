@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from planner.core import files
 from planner.core.i18n import N_, _
+from planner.ui.speech import MessageLabel
 from planner.ui.widgets import RadioButton, button, card, label, scrolling, set_text
 
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/", "/mnt/")
@@ -199,7 +200,7 @@ class SaveDialog(QDialog):
         self._add_caution(form)
         self._add_places(form)
         self._add_fields(form)
-        self.message = label()
+        self.message = MessageLabel(assertive=True)
         form.addWidget(self.message)
         form.addStretch(1)
         self.area = scrolling(self.form)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from planner.core.errors import VaultError
 from planner.core.i18n import _
+from planner.ui.speech import MessageLabel, announce
 from planner.ui.widgets import button, card, label, set_text
 
 
@@ -62,7 +63,7 @@ class SaveErrorBanner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         frame, inner = card("caution")
-        self.text = label(role="subtitle")
+        self.text = MessageLabel(role="subtitle", assertive=True)
         self.dismiss = button()
         self.dismiss.clicked.connect(self.hide)
         row = QHBoxLayout()
@@ -77,9 +78,9 @@ class SaveErrorBanner(QWidget):
         self.retranslate()
 
     def show_message(self, message: str) -> None:
-        self.text.setText(message)
-        self.text.setAccessibleName(message)
+        self.text.set_silently(message)
         self.show()
+        announce(self.text, message, assertive=True)  # once it is on screen
 
     def retranslate(self) -> None:
         set_text(self.dismiss, _("OK"), _("Close this message"))

@@ -26,6 +26,7 @@ from planner.core.errors import VaultError
 from planner.ui.save_errors import saved
 from planner.ui.passphrase_field import PassphraseField
 from planner.ui.welcome import language_name
+from planner.ui.speech import MessageLabel
 from planner.ui.widgets import CheckBox, ChoiceBox, button, card, label, scrolling, set_text
 
 
@@ -82,7 +83,7 @@ class SettingsScreen(QWidget):
                                (self.again_label, self.again)):
             caption.setBuddy(field)
             fields.addRow(caption, field)
-        self.passphrase_message = label()
+        self.passphrase_message = MessageLabel(assertive=True)
         self.change_button = button()
         self.change_button.clicked.connect(self._change_passphrase)
         passphrase_layout.addWidget(self.passphrase_title)

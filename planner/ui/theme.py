@@ -88,6 +88,8 @@ QPushButton {{ min-height: {px(34)}; padding: {px(4)} {px(14)}; border: {border}
     border-radius: 6px; background: {p.surface}; color: {p.text}; }}
 QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
     border: 2px solid {p.accent}; font-weight: bold; }}
+QPushButton[current="true"] {{ background: {p.accent}; color: {p.accent_text};
+    border: 2px solid {p.accent}; font-weight: bold; }}
 QPushButton[role="quick-exit"] {{ background: {p.exit_bg}; color: {p.exit_text};
     border: 2px solid {p.exit_border}; font-weight: bold; min-width: {px(120)}; }}
 QPushButton:disabled, QPushButton[role="primary"]:disabled {{ background: {p.window};
@@ -128,6 +130,7 @@ QRadioButton::indicator:checked {{ border-color: {p.accent};
         stop: 0 {p.accent}, stop: 0.55 {p.accent}, stop: 0.6 {p.surface}, stop: 1 {p.surface}); }}
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
     border: 2px dashed {p.disabled}; }}
+QGroupBox[role="choices"] {{ border: none; margin: 0; padding: 0; }}
 QToolTip {{ background: {p.surface}; color: {p.text}; border: {border}; }}
 QScrollArea, QPdfView {{ border: 3px solid transparent; }}
 QScrollArea:focus, QPdfView:focus {{ border: 3px solid {p.focus}; }}

@@ -11,8 +11,10 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGroupBox,
     QFrame,
     QLabel,
     QPlainTextEdit,
@@ -47,12 +49,36 @@ def block_label(block: Block) -> QLabel:
     body = "".join(parts)
     if block.kind == "heading":
         widget.setProperty("role", "subtitle")
+        widget.setProperty("heading", True)
     elif block.kind == "bullet":
         body = "\u2022\u00a0" + body
         widget.setIndent(16 * max(1, block.level))
     widget.setText(body)
-    widget.setAccessibleName(widget.text().replace("<b>", "").replace("</b>", ""))
+    # The screen reader gets the plain words, not the escaped HTML the label draws from.
+    plain = "".join(run.text for run in block.runs)
+    widget.setAccessibleName(("\u2022 " + plain) if block.kind == "bullet" else plain)
     return widget
+
+
+class StatusChoice(QRadioButton):
+    """One status choice. The arrow keys move between the choices without choosing (Qt's radio
+    buttons choose as they move, so exploring the choices changed the plan); Space or Enter
+    chooses."""
+
+    _MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+
+    def __init__(self, caption: str, group: QButtonGroup) -> None:
+        super().__init__(caption)
+        self._group = group
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        step = self._MOVES.get(Qt.Key(event.key()))
+        if step is None or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            super().keyPressEvent(event)
+            return
+        choices = self._group.buttons()
+        choices[(choices.index(self) + step) % len(choices)].setFocus(
+            Qt.FocusReason.TabFocusReason)
 
 
 class ActionRow(QFrame):
@@ -88,16 +114,21 @@ class ActionRow(QFrame):
                     "Talk through timing and documentation before choosing it.")))
             self.caution.setAccessibleName(heading + ": " + action.caution)
             layout.addWidget(self.caution)
-        choices = QWidget()
+        # The choices are a group named by the step, so a screen reader says which step they
+        # belong to; each choice's description is the caution, heard before choosing.
+        choices = QGroupBox()
+        choices.setProperty("role", "choices")
+        choices.setAccessibleName(action.text)
         flow = FlowLayout(choices)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         options: list[tuple[str, str]] = [(s.value, _(STATUS_LABELS[s])) for s in ActionStatus]
         options.append((UNDECIDED, _("Not decided")))
+        warning = f"{_('Before you do this')}: {action.caution}" if action.caution else ""
         for value, caption in options:
-            radio = QRadioButton(caption)
+            radio = StatusChoice(caption, self.group)
             radio.setAccessibleName(caption)
-            radio.setAccessibleDescription(action.text)
+            radio.setAccessibleDescription(warning)
             self.group.addButton(radio)
             self.buttons[value] = radio
             flow.addWidget(radio)
@@ -110,10 +141,18 @@ class ActionRow(QFrame):
         self.group.blockSignals(True)
         self.buttons[status.value if status else UNDECIDED].setChecked(True)
         self.group.blockSignals(False)
+        self._tab_to_checked()
+
+    def _tab_to_checked(self) -> None:
+        """Tab lands on the chosen status only; the arrow keys reach the others."""
+        for radio in self.buttons.values():
+            radio.setFocusPolicy(Qt.FocusPolicy.StrongFocus if radio.isChecked()
+                                 else Qt.FocusPolicy.ClickFocus)
 
     def _toggled(self, radio: QRadioButton, checked: bool) -> None:
         if not checked:
             return
+        self._tab_to_checked()
         value = next(key for key, button in self.buttons.items() if button is radio)
         self.status_chosen.emit(self.action.id, None if value == UNDECIDED else ActionStatus(value))
 

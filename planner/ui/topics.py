@@ -30,7 +30,7 @@ from planner.core.markdown import parse_blocks
 from planner.core.plan import ActionStatus, Plan
 from planner.ui.save_errors import saved
 from planner.ui.topic_view import ActionRow, NotesBox, advocate_panel, block_label
-from planner.ui.widgets import button, card, label, set_text
+from planner.ui.widgets import button, card, label, set_text, tab_chain
 
 
 class TopicList(QListWidget):
@@ -297,6 +297,7 @@ class TopicsScreen(QWidget):
         self.current = topic
         page = self._page_for(topic)
         self.stack.setCurrentWidget(page)
+        tab_chain(self.list, page, self.back, self.next)  # as on screen: list, topic, buttons
         self._scroll_to(page, position)
         index = self.topics.index(topic)
         self.back.setEnabled(index > 0)
@@ -345,6 +346,9 @@ class TopicsScreen(QWidget):
     def retranslate(self) -> None:
         self.list_caption.setText(_("Topics"))
         self.list.setAccessibleName(_("Topics"))
+        self.stack.setAccessibleName(_("Topic"))
+        self.splitter.setAccessibleName(_("Topics"))
+        self.splitter.handle(1).setAccessibleName(_("Drag to make the list wider or narrower"))
         set_text(self.back, _("Back"), _("Previous topic (Alt+Left)"))
         set_text(self.next, _("Next topic"), _("Next topic (Alt+Right)"))
 

@@ -20,6 +20,7 @@ from planner.core.i18n import SOURCE_LANGUAGE, _, available_languages, current_l
 from planner.core.session import MustWait, Session
 from planner.core.errors import VaultDamaged, VaultError, VaultNotFound
 from planner.ui.passphrase_field import PassphraseField
+from planner.ui.speech import MessageLabel, announce
 from planner.ui.widgets import ChoiceBox, button, card, label, scrolling, set_text
 
 
@@ -84,7 +85,7 @@ class WelcomeScreen(QWidget):
         self.new_button.clicked.connect(lambda: self._show_page(self.create_page, self.new_passphrase))
         self.open_button.clicked.connect(lambda: self._show_page(self.open_page, self.open_passphrase))
         self.guest_button.clicked.connect(self._start_guest)
-        self.notice = label(role="subtitle")
+        self.notice = MessageLabel(role="subtitle")
         self.notice.hide()
         layout.addWidget(self.title)
         layout.addWidget(self.notice)
@@ -118,7 +119,7 @@ class WelcomeScreen(QWidget):
         form.addRow(self.new_label, self.new_passphrase)
         form.addRow(self.strength)
         form.addRow(self.confirm_label, self.confirm_passphrase)
-        self.create_error = label()
+        self.create_error = MessageLabel(assertive=True, field=self.new_passphrase)
         self.create_error.setProperty("role", "subtitle")
         self.create_button = button(primary=True)
         self.create_back = button()
@@ -148,7 +149,7 @@ class WelcomeScreen(QWidget):
         self.open_label = label()
         self.open_passphrase = PassphraseField()
         self.open_label.setBuddy(self.open_passphrase)
-        self.open_error = label()
+        self.open_error = MessageLabel(assertive=True, field=self.open_passphrase)
         self.open_error.setProperty("role", "subtitle")
         self.restore_button = button()
         self.restore_button.hide()
@@ -193,13 +194,15 @@ class WelcomeScreen(QWidget):
 
     def show_notice(self, text: str) -> None:
         """A one-time word on the first screen (after erasing), gone at the next step."""
-        self.notice.setText(text)
-        self.notice.setAccessibleName(text)
+        self.notice.set_silently(text)
         self.notice.show()
+        announce(self.notice, text)
 
     def _show_page(self, page: QWidget, focus: QWidget) -> None:
         self.notice.hide()
         self.pages.setCurrentWidget(page)
+        if page is self.create_page:
+            announce(self, self.forget_warning.text())  # before a passphrase is chosen
         focus.setFocus()
 
     def _update_strength(self) -> None:
@@ -262,11 +265,14 @@ class WelcomeScreen(QWidget):
         self.started.emit(True)
 
     @staticmethod
-    def _error(target: QWidget, text: str) -> None:
-        target.setText(text)  # type: ignore[attr-defined]
-        target.setAccessibleName(text)
+    def _error(target: MessageLabel, text: str) -> None:
+        target.setText(text)  # spoken, and the field's description while it stands
 
     # -- language ------------------------------------------------------------------------------
+
+    def say_before_you_start(self) -> None:
+        """Speak the monitoring warning: it comes before any choice, for every person."""
+        announce(self, f"{self.note_title.text()}. {self.note.text()}")
 
     def _update_choice_help(self) -> None:
         saved = self.session.has_saved_plan()
@@ -276,10 +282,15 @@ class WelcomeScreen(QWidget):
         self.open_help.setText(
             _("Go back to the plan you saved here.") if saved
             else _("No plan is saved on this computer yet."))
+        # Each choice's help line is read with the choice, not only seen under it.
+        for choice, helper in ((self.new_button, self.new_help), (self.open_button, self.open_help),
+                               (self.guest_button, self.guest_help)):
+            choice.setAccessibleDescription(helper.text())
 
     def retranslate(self) -> None:
         for page in (self.choice_page, self.create_page, self.open_page):
             page.setAccessibleName(_("Welcome"))
+        self.pages.setAccessibleName(_("Welcome"))
         self.title.setText(_("Welcome"))
         self.note_title.setText(_("Before you start"))
         self.note.setText(_(
@@ -302,6 +313,8 @@ class WelcomeScreen(QWidget):
         self.forget_warning.setText(_(
             "Choose a passphrase only you know. If you forget it, no one can open your plan, "
             "not even us. There is no way to get it back."))
+        self.create_error.field_description = self.forget_warning.text()
+        self.new_passphrase.setAccessibleDescription(self.forget_warning.text())
         self.new_label.setText(_("Passphrase"))
         self.new_passphrase.setAccessibleName(_("Passphrase"))
         self.confirm_label.setText(_("Type it again"))

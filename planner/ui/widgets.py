@@ -30,14 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 
+HEADING_ROLES = ("title", "subtitle")  # labels in these styles title a screen or a section
+
+
 def label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLabel:
     """A wrapping, plain-text label; `role` picks a style (title, subtitle, muted)."""
     widget = QLabel(parent)
+    if role:  # first: the accessible interface (a heading, or not) is chosen on first use
+        widget.setProperty("role", role)
+        widget.setProperty("heading", role in HEADING_ROLES)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(True)
     widget.setText(text)
-    if role:
-        widget.setProperty("role", role)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return widget
 
@@ -210,6 +214,19 @@ def _focus_chain(layout: QLayout) -> list[QWidget]:
             if content is not None:
                 found += _focus_chain(content)
     return found
+
+
+def tab_chain(*parts: QWidget) -> None:
+    """Tab visits `parts` in this order, each with the controls laid out inside it."""
+    chain: list[QWidget] = []
+    for part in parts:
+        if part.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(part)
+        inner = part.widget() if isinstance(part, QScrollArea) else part
+        if inner is not None and inner.layout() is not None:
+            chain += _focus_chain(inner.layout())
+    for first, second in itertools.pairwise(chain):
+        QWidget.setTabOrder(first, second)
 
 
 def follow_layout_in_tab_order(root: QWidget) -> None:

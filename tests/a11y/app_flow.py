@@ -44,6 +44,28 @@ def _keys(*args: str) -> None:
     _settle(0.3)
 
 
+def _tree() -> list[dict[str, object]]:
+    """What a screen reader finds on screen now (asked from outside, while the app answers)."""
+    process = subprocess.Popen(["/usr/bin/python3", str(Path(__file__).with_name("tree.py")),
+                                "Planner"], stdout=subprocess.PIPE, text=True)
+    while process.poll() is None:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    assert process.stdout is not None
+    return json.loads(process.stdout.read() or "[]")
+
+
+def _tab_walk(start: QWidget, presses: int) -> list[str]:
+    """Press Tab from `start`; return the accessible names focus lands on, in order."""
+    _focus(start)
+    names = []
+    for _ in range(presses):
+        _keys("key", "Tab")
+        focused = QApplication.focusWidget()
+        names.append(focused.accessibleName() if focused is not None else "")
+    return names
+
+
 def _settle(seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -100,9 +122,19 @@ def steps(window, quits: list[int], said: dict[str, object]) -> Iterator[None]: 
     row = next(r for r in topics.rows if r.caution is not None)
     said["caution"] = row.action.caution
     said["caution_step"] = row.action.text
+    said["topic_title"] = topics.current.title
     _focus(next(b for b in row.buttons.values() if b.isChecked()))
+    _keys("key", "Right")  # moving through the choices chooses nothing
+    said["status_after_arrow"] = window.plan().status(row.action.id)
     yield
+    said["topic_tree"] = _tree()
+    said["topics_tab"] = _tab_walk(topics.list, 3)
+    said["topic_page_name"] = topics.page.accessibleName()
+    yield
+    window.plan().set_status(row.action.id, "todo")  # type: ignore[arg-type]
     window.show_page("plan")
+    yield
+    said["plan_tree"] = _tree()
     people = window.plan_screen.people
     people.add_button.click()
     yield

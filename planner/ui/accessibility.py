@@ -1,0 +1,84 @@
+"""What screen readers are told about the app's own kinds of widget.
+
+Qt describes most widgets well, but not these: a title or section heading is just "label" (so a
+screen-reader user cannot jump from heading to heading), and a drop-down list is named by its
+current value ("Done combo box"), whatever name it was given, so nobody knows which step or
+setting it is for. Qt lets an app supply its own accessible interface per object; `install`
+registers one for each of these cases and leaves every other widget to Qt.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
+from PySide6.QtWidgets import QAccessibleWidget, QApplication, QLabel
+
+from planner.ui.widgets import ChoiceBox
+
+_installed = False
+# Qt keeps the interfaces it gets from the factory; these references keep their Python side
+# alive as long as the widget, and are dropped when it is destroyed.
+_alive: dict[int, QAccessibleInterface] = {}
+
+
+class Heading(QAccessibleWidget):
+    """A label that titles a screen or a section, exposed as a heading."""
+
+    def __init__(self, widget: QLabel) -> None:
+        super().__init__(widget, QAccessible.Role.Heading)
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self.widget().accessibleName() or self.widget().text()  # type: ignore[attr-defined]
+        return super().text(kind)
+
+
+class NamedChoiceBox(QAccessibleWidget):
+    """A drop-down list named by what it is for ("Status of: …"), with its value apart."""
+
+    def __init__(self, widget: ChoiceBox) -> None:
+        super().__init__(widget, QAccessible.Role.ComboBox)
+
+    def text(self, kind: QAccessible.Text) -> str:
+        box: ChoiceBox = self.widget()  # type: ignore[assignment]
+        if kind == QAccessible.Text.Name:
+            return box.accessibleName() or box.currentText()
+        if kind == QAccessible.Text.Value:
+            return box.currentText()
+        return super().text(kind)
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.hasPopup = True
+        return state
+
+    def actionNames(self) -> list[str]:  # noqa: N802 - Qt API
+        return [QAccessibleActionInterface.showMenuAction(), *super().actionNames()]
+
+    def doAction(self, name: str) -> None:  # noqa: N802 - Qt API
+        if name in (QAccessibleActionInterface.showMenuAction(),
+                    QAccessibleActionInterface.pressAction()):
+            self.widget().showPopup()  # type: ignore[attr-defined]
+            return
+        super().doAction(name)
+
+
+def _interface_for(_class_name: str, target: QObject) -> QAccessibleInterface | None:
+    interface: QAccessibleInterface | None = None
+    if isinstance(target, QLabel) and target.property("heading"):
+        interface = Heading(target)
+    elif isinstance(target, ChoiceBox):
+        interface = NamedChoiceBox(target)
+    if interface is not None:
+        key = id(target)
+        _alive[key] = interface
+        target.destroyed.connect(lambda *_args, k=key: _alive.pop(k, None))
+    return interface
+
+
+def install(_app: QApplication) -> None:
+    """Register the interfaces once per process (Qt keeps factories for its lifetime)."""
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_interface_for)
+        _installed = True
