@@ -203,3 +203,10 @@ def test_tab_in_topics_goes_from_the_list_into_the_topic(session_heard) -> None:
     landed = report["said"]["topics_tab"]
     assert landed[0] == report["said"]["topic_page_name"], landed
     assert "Back" not in landed[:2] and "Next topic" not in landed[:2]
+
+
+def test_the_app_describes_itself_neutrally(session_heard) -> None:  # type: ignore[no-untyped-def]
+    report, _events = session_heard
+    application = report["said"]["topic_tree"][0]
+    assert application["role"] == "application"
+    assert application["name"] == "Planner" and application["description"] == "Planner"

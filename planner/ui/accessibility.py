@@ -1,6 +1,7 @@
 """What screen readers are told about the app's own kinds of widget.
 
-Qt describes most widgets well, but not these: a title or section heading is just "label" (so a
+Qt describes most widgets well, but not these: the application itself (by the path of its
+program file), a title or section heading is just "label" (so a
 screen-reader user cannot jump from heading to heading), and a drop-down list is named by its
 current value ("Done combo box"), whatever name it was given, so nobody knows which step or
 setting it is for. Qt lets an app supply its own accessible interface per object; `install`
@@ -10,7 +11,12 @@ registers one for each of these cases and leaves every other widget to Qt.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleInterface,
+    QAccessibleObject,
+)
 from PySide6.QtWidgets import QAccessibleWidget, QApplication, QLabel
 
 from planner.ui.widgets import ChoiceBox
@@ -63,9 +69,59 @@ class NamedChoiceBox(QAccessibleWidget):
         super().doAction(name)
 
 
+class NeutralApplication(QAccessibleObject):
+    """The app as a screen reader sees it, described as just "Planner".
+
+    Qt describes the application by the full path of its program file, which can say where it
+    is installed (a USB stick's name, a folder called after a program). Everything else is as
+    Qt's own: the windows are its children.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+
+    def _windows(self) -> list[QAccessibleInterface]:
+        found = []
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible():
+                interface = QAccessible.queryAccessibleInterface(window)
+                if interface is not None:
+                    found.append(interface)
+        return found
+
+    def childCount(self) -> int:  # noqa: N802 - Qt API
+        return len(self._windows())
+
+    def child(self, index: int) -> QAccessibleInterface | None:
+        windows = self._windows()
+        return windows[index] if 0 <= index < len(windows) else None
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:  # noqa: N802 - Qt API
+        windows = [w.object() for w in self._windows()]
+        return windows.index(child.object()) if child.object() in windows else -1
+
+    def parent(self) -> QAccessibleInterface | None:
+        return None
+
+    def focusChild(self) -> QAccessibleInterface | None:  # noqa: N802 - Qt API
+        window = QApplication.activeWindow()
+        return QAccessible.queryAccessibleInterface(window) if window is not None else None
+
+    def role(self) -> QAccessible.Role:
+        return QAccessible.Role.Application
+
+    def state(self) -> QAccessible.State:
+        return QAccessible.State()
+
+    def text(self, kind: QAccessible.Text) -> str:
+        return "Planner" if kind in (QAccessible.Text.Name, QAccessible.Text.Description) else ""
+
+
 def _interface_for(_class_name: str, target: QObject) -> QAccessibleInterface | None:
     interface: QAccessibleInterface | None = None
-    if isinstance(target, QLabel) and target.property("heading"):
+    if isinstance(target, QApplication):
+        interface = NeutralApplication(target)
+    elif isinstance(target, QLabel) and target.property("heading"):
         interface = Heading(target)
     elif isinstance(target, ChoiceBox):
         interface = NamedChoiceBox(target)

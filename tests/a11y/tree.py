@@ -45,6 +45,8 @@ def main(app_name: str) -> None:
     for index in range(desktop.get_child_count()):
         app = desktop.get_child_at_index(index)
         if app is not None and app.get_name() == app_name:
+            found.append({"role": app.get_role_name(), "name": app.get_name(),
+                          "description": app.get_description(), "parent": {}})
             for window in range(app.get_child_count()):
                 walk(app.get_child_at_index(window), {"role": "application", "name": app_name},
                      found)
