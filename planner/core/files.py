@@ -43,7 +43,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """
     if not overwrite and path.exists():
         raise FileExistsError(path)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    temporary = building_name(path)
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -55,6 +55,24 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         temporary.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def building_name(target: Path) -> Path:
+    """A hidden sibling name for a file being built, which `partial_writes` finds if the build
+    never finished."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+
+
+def move_into_place(built: Path, target: Path) -> None:
+    """Make a file that was built under `building_name` appear under its real name at once:
+    before the rename nothing is there, after it the whole file is."""
+    fd = os.open(built, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(built, target)
+    _fsync_dir(target.parent)
 
 
 def partial_writes(target: Path) -> list[Path]:

@@ -1,8 +1,12 @@
-"""Turning a passphrase into the vault's 256-bit key with Argon2id.
+"""Turning a passphrase into a plan's 256-bit key with Argon2id.
 
 SQLCipher's own default (PBKDF2) is cheap to run on a graphics card; Argon2id makes each guess
-cost memory as well as time. The salt is the 16 random bytes SQLCipher keeps at the start of the
-vault file, so the vault stays one single file.
+cost memory as well as time. Each attempt runs Argon2id once, with the salt and parameters
+recorded in the plan folder (see `planner.core.plans`), and each plan's key is then derived
+cheaply from that result and the 16 random bytes SQLCipher keeps at the start of the plan's own
+file (`plan_key`). Plans made before many plans per folder were possible (a single `plan.db`)
+used Argon2id with that file's own salt directly; they still open that way, and are moved to the
+new scheme on their next open.
 
 Measured on the 2-core development machine: about 0.33 s and 128 MiB per guess (see README).
 Tests may switch to a cheap profile, but only inside pytest: the switch refuses otherwise, so a
@@ -11,8 +15,10 @@ weakened key can never reach a real user's vault by mistake.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from argon2.low_level import Type, hash_secret_raw
 
@@ -27,6 +33,26 @@ class KdfParameters:
     time_cost: int
     memory_kib: int
     parallelism: int
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, object]) -> KdfParameters:
+        """Parameters read from a file; anything malformed raises ValueError."""
+        try:
+            found = cls(*(int(values[name]) for name in ("time_cost", "memory_kib",  # type: ignore[call-overload]
+                                                          "parallelism")))
+        except (KeyError, TypeError) as error:
+            raise ValueError("not key parameters") from error
+        if min(found.time_cost, found.memory_kib, found.parallelism) < 1:
+            raise ValueError("key parameters must be positive")
+        return found
+
+    def at_least(self, other: KdfParameters) -> bool:
+        """True when these cost at least as much as `other` in every respect."""
+        return (self.time_cost >= other.time_cost and self.memory_kib >= other.memory_kib
+                and self.parallelism >= other.parallelism)
 
 
 REAL = KdfParameters(time_cost=3, memory_kib=128 * 1024, parallelism=1)
@@ -59,14 +85,15 @@ def active_parameters() -> KdfParameters:
     return _active
 
 
-def derive_key(passphrase: bytearray, salt: bytes) -> bytearray:
-    """Derive the raw key for `passphrase` (UTF-8 bytes) and the vault's salt.
+def derive_key(passphrase: bytearray, salt: bytes,
+               params: KdfParameters | None = None) -> bytearray:
+    """Derive a 256-bit key from `passphrase` (UTF-8 bytes) and `salt` with Argon2id.
 
-    Returns a bytearray so the caller can zero it as soon as it has been handed to SQLCipher.
+    Returns a bytearray so the caller can zero it as soon as it has been used.
     """
     if len(salt) != SALT_BYTES:
         raise ValueError("salt must be 16 bytes")
-    params = _active
+    params = params or _active
     raw = hash_secret_raw(
         bytes(passphrase),
         salt,
@@ -77,3 +104,18 @@ def derive_key(passphrase: bytearray, salt: bytes) -> bytearray:
         type=Type.ID,
     )
     return bytearray(raw)
+
+
+PLAN_KEY_INFO = b"planner plan key v1"
+
+
+def plan_key(master: bytearray, plan_salt: bytes) -> bytearray:
+    """One plan's key from the attempt's Argon2id result and the plan's own salt (HKDF-SHA256,
+    RFC 5869). Cheap on purpose: the memory-hard work is done once per attempt, not per plan,
+    so trying a passphrase against fifty plans costs about what trying it against one does."""
+    pseudo_random = bytearray(hmac.new(plan_salt, bytes(master), hashlib.sha256).digest())
+    try:
+        output = hmac.new(bytes(pseudo_random), PLAN_KEY_INFO + b"\x01", hashlib.sha256).digest()
+    finally:
+        pseudo_random[:] = bytes(len(pseudo_random))
+    return bytearray(output[:KEY_BYTES])

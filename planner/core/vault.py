@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -183,9 +183,20 @@ def _verify(connection: sqlcipher3.Connection) -> None:
         raise _PagesDamaged
 
 
-def _try_open(path: Path, passphrase: bytearray) -> tuple[sqlcipher3.Connection, bytearray]:
+KeyFor = Callable[[bytes], bytearray]
+"""Gives the key for a file from the file's own salt: the key's source (a passphrase through
+Argon2id for a single file, or an attempt's Argon2id result for a folder of plans) stays with
+the caller."""
+
+
+def passphrase_key(secret: bytearray) -> KeyFor:
+    """Keys from a passphrase and each file's own salt (one Argon2id per file)."""
+    return lambda salt: kdf.derive_key(secret, salt)
+
+
+def _try_open(path: Path, key_for: KeyFor) -> tuple[sqlcipher3.Connection, bytearray]:
     """Key and verify the file at `path`; raise _KeyRejected or _PagesDamaged."""
-    key = kdf.derive_key(passphrase, _read_salt(path))
+    key = key_for(_read_salt(path))
     connection = _connect(path, key, None)
     try:
         _verify(connection)
@@ -196,10 +207,10 @@ def _try_open(path: Path, passphrase: bytearray) -> tuple[sqlcipher3.Connection,
     return connection, key
 
 
-def _opens(path: Path, passphrase: bytearray) -> bool:
-    """Whether `path` opens cleanly with `passphrase` (used to consult the backup)."""
+def _opens(path: Path, key_for: KeyFor) -> bool:
+    """Whether `path` opens cleanly with its key (used to consult the backup)."""
     try:
-        connection, key = _try_open(path, passphrase)
+        connection, key = _try_open(path, key_for)
     except (_KeyRejected, _PagesDamaged, sqlcipher3.Error, OSError):
         return False
     connection.close()
@@ -220,45 +231,69 @@ class Vault:
 
     @classmethod
     def create(cls, path: Path, passphrase: str) -> Vault:
-        """Create a new vault at `path` (refusing to replace anything already there)."""
+        """Create a new vault at `path` keyed by `passphrase` alone (a single file)."""
+        secret = _passphrase_bytes(passphrase)
+        try:
+            return cls.create_keyed(path, passphrase_key(secret))
+        finally:
+            _zero(secret)
+
+    @classmethod
+    def create_keyed(cls, path: Path, key_for: KeyFor) -> Vault:
+        """Create a new vault at `path` (refusing to replace anything already there).
+
+        It is built complete under a hidden temporary name and only then renamed into place, so
+        a crash never leaves a half-made or empty file under a plan's name.
+        """
         if path.exists() or path.is_symlink():
             raise VaultError(_("A plan is already saved here. Open it, or erase it first."))
         files.ensure_private_dir(path.parent)
         salt = os.urandom(kdf.SALT_BYTES)
-        secret = _passphrase_bytes(passphrase)
-        try:
-            key = kdf.derive_key(secret, salt)
-        finally:
-            _zero(secret)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.PRIVATE_FILE)
+        key = key_for(salt)
+        building = files.building_name(path)
+        descriptor = os.open(building, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.PRIVATE_FILE)
         os.close(descriptor)
         try:
-            connection = _connect(path, key, salt)
+            connection = _connect(building, key, salt)
             _configure(connection)
-            vault = cls(connection, path, key)
-            with vault.transaction():
+            with _transaction_on(connection):
                 schema.create(connection)
+            connection.close()
+            files.move_into_place(building, path)
         except sqlcipher3.Error as error:
-            path.unlink(missing_ok=True)
+            building.unlink(missing_ok=True)
+            _zero(key)
             raise _save_failed(error) from None
+        except BaseException:
+            building.unlink(missing_ok=True)
+            _zero(key)
+            raise
+        vault = cls(_connect(path, key, None), path, key)
+        _configure(vault.connection)
         vault.refresh_backup()
         return vault
 
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Vault:
-        """Open the vault at `path`, migrating an older one; see the module doc for the rules."""
-        _check_file(path)
+        """Open the vault at `path` keyed by `passphrase` alone (a single file)."""
         secret = _passphrase_bytes(passphrase)
         try:
-            connection, key = _try_open(path, secret)
-        except _KeyRejected:
-            raise cls._explain_failure(path, secret) from None
-        except (_PagesDamaged, sqlcipher3.DatabaseError):
-            raise _damaged(restorable=_backup_opens(path, secret)) from None
-        except PermissionError:
-            raise _inaccessible() from None
+            return cls.open_keyed(path, passphrase_key(secret))
         finally:
             _zero(secret)
+
+    @classmethod
+    def open_keyed(cls, path: Path, key_for: KeyFor) -> Vault:
+        """Open the vault at `path`, migrating an older one; see the module doc for the rules."""
+        _check_file(path)
+        try:
+            connection, key = _try_open(path, key_for)
+        except _KeyRejected:
+            raise cls._explain_failure(path, key_for) from None
+        except (_PagesDamaged, sqlcipher3.DatabaseError):
+            raise _damaged(restorable=_backup_opens(path, key_for)) from None
+        except PermissionError:
+            raise _inaccessible() from None
         vault = cls(connection, path, key)
         vault._upgrade()
         vault.refresh_backup()
@@ -277,9 +312,30 @@ class Vault:
         return vault
 
     @staticmethod
-    def _explain_failure(path: Path, secret: bytearray) -> VaultError:
+    def key_opens(path: Path, key_for: KeyFor) -> bool:
+        """Whether the key opens the file's first page: a quick test, no full check. Used to
+        find which of many plans a passphrase opens without reading all of each."""
+        try:
+            if not path.is_file() or path.is_symlink() or path.stat().st_size < PAGE_SIZE:
+                return False
+            key = key_for(_read_salt(path))
+            connection = _connect(path, key, None)
+        except (OSError, sqlcipher3.Error, ValueError):
+            return False
+        try:
+            connection.execute("PRAGMA query_only = ON")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        except sqlcipher3.Error:
+            return False
+        finally:
+            connection.close()
+            _zero(key)
+
+    @staticmethod
+    def _explain_failure(path: Path, key_for: KeyFor) -> VaultError:
         """Tell a wrong passphrase from damage, using the last-good backup as the witness."""
-        if _backup_opens(path, secret):
+        if _backup_opens(path, key_for):
             return _damaged(restorable=True)
         if path.stat().st_size % PAGE_SIZE == 0:
             return _wrong_passphrase()
@@ -328,22 +384,9 @@ class Vault:
 
     # -- reading and writing -------------------------------------------------------------------
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlcipher3.Connection]:
+    def transaction(self) -> AbstractContextManager[sqlcipher3.Connection]:
         """Run statements as one durable commit; on any failure roll back and explain."""
-        connection = self.connection
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            yield connection
-            connection.execute("COMMIT")
-        except sqlcipher3.Error as error:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise _save_failed(error) from None
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+        return _transaction_on(self.connection)
 
     def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Rows for a read-only statement; a read that fails is explained, not raised raw."""
@@ -365,21 +408,25 @@ class Vault:
             pass
 
     def change_passphrase(self, old: str, new: str) -> None:
-        """Re-encrypt the vault under `new`, after checking `old`; the backup follows.
-
-        SQLCipher re-encrypts every page in one journaled transaction, so a crash midway leaves
-        the vault under the old passphrase.
-        """
-        if self.path is None:
-            raise VaultError(_("A plan that isn't saved has no passphrase."))
+        """Re-encrypt a single-file vault under `new`, after checking `old`."""
         old_secret, new_secret = _passphrase_bytes(old), _passphrase_bytes(new)
         try:
-            if not _opens(self.path, old_secret):
-                raise _wrong_passphrase()
-            new_key = kdf.derive_key(new_secret, _read_salt(self.path))
+            self.change_key(passphrase_key(old_secret), passphrase_key(new_secret))
         finally:
             _zero(old_secret)
             _zero(new_secret)
+
+    def change_key(self, old_key_for: KeyFor, new_key_for: KeyFor) -> None:
+        """Re-encrypt the vault under a new key, after checking the old one; the backup follows.
+
+        SQLCipher re-encrypts every page in one journaled transaction, so a crash midway leaves
+        the vault under the old key.
+        """
+        if self.path is None:
+            raise VaultError(_("A plan that isn't saved has no passphrase."))
+        if not _opens(self.path, old_key_for):
+            raise _wrong_passphrase()
+        new_key = new_key_for(_read_salt(self.path))
         # The old backup goes first (overwritten: the old passphrase may be the reason for the
         # change). Until the new one is written the vault stands alone, which keeps the rule
         # "the backup always opens with the vault's passphrase" true at every instant.
@@ -417,9 +464,26 @@ class Vault:
         files.copy_atomically(backup, path)
 
 
-def _backup_opens(path: Path, secret: bytearray) -> bool:
+@contextmanager
+def _transaction_on(connection: sqlcipher3.Connection) -> Iterator[sqlcipher3.Connection]:
+    """One durable commit on `connection`; on any failure roll back and explain."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        yield connection
+        connection.execute("COMMIT")
+    except sqlcipher3.Error as error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise _save_failed(error) from None
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _backup_opens(path: Path, key_for: KeyFor) -> bool:
     backup = backup_path(path)
-    return backup.is_file() and backup.stat().st_size > 0 and _opens(backup, secret)
+    return backup.is_file() and backup.stat().st_size > 0 and _opens(backup, key_for)
 
 
 def _save_failed(error: Exception) -> VaultError:
