@@ -6,6 +6,8 @@ Argon2 at start-up.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class VaultError(Exception):
     """Something stopped a vault from opening or saving. `str()` is for the person to read."""
@@ -16,11 +18,14 @@ class WrongPassphrase(VaultError):
 
 
 class VaultDamaged(VaultError):
-    """The file is not a readable vault. `restorable` says a good backup exists."""
+    """The file is not a readable vault. `restorable` says a good backup exists; `path` says
+    which file, where a folder holds many."""
 
-    def __init__(self, message: str, *, restorable: bool = False) -> None:
+    def __init__(self, message: str, *, restorable: bool = False,
+                 path: Path | None = None) -> None:
         super().__init__(message)
         self.restorable = restorable
+        self.path = path
 
 
 class VaultFromNewerVersion(VaultError):

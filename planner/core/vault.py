@@ -64,7 +64,7 @@ def silence_sqlcipher_logging() -> None:
         connection.close()
 
 
-def _passphrase_bytes(passphrase: str) -> bytearray:
+def passphrase_bytes(passphrase: str) -> bytearray:
     """UTF-8 bytes of the NFC form, so the same passphrase typed on any keyboard matches."""
     return bytearray(unicodedata.normalize("NFC", passphrase), "utf-8")
 
@@ -81,7 +81,7 @@ def _raw_key_literal(key: bytearray, salt: bytes | None) -> bytearray:
     return literal
 
 
-def _zero(buffer: bytearray) -> None:
+def zero(buffer: bytearray) -> None:
     """Overwrite a key or passphrase buffer in place."""
     buffer[:] = bytes(len(buffer))
 
@@ -146,7 +146,7 @@ def _connect(path: Path | str, key: bytearray | None, salt: bytes | None) -> sql
         try:
             connection.set_key(literal)
         finally:
-            _zero(literal)
+            zero(literal)
     return connection
 
 
@@ -202,7 +202,7 @@ def _try_open(path: Path, key_for: KeyFor) -> tuple[sqlcipher3.Connection, bytea
         _verify(connection)
     except BaseException:
         connection.close()
-        _zero(key)
+        zero(key)
         raise
     return connection, key
 
@@ -214,7 +214,7 @@ def _opens(path: Path, key_for: KeyFor) -> bool:
     except (_KeyRejected, _PagesDamaged, sqlcipher3.Error, OSError):
         return False
     connection.close()
-    _zero(key)
+    zero(key)
     return True
 
 
@@ -225,18 +225,18 @@ class Vault:
         self._connection: sqlcipher3.Connection | None = connection
         self.path = path
         self._key = key
-        _zero(self._key)
+        zero(self._key)
 
     # -- opening and closing -------------------------------------------------------------------
 
     @classmethod
     def create(cls, path: Path, passphrase: str) -> Vault:
         """Create a new vault at `path` keyed by `passphrase` alone (a single file)."""
-        secret = _passphrase_bytes(passphrase)
+        secret = passphrase_bytes(passphrase)
         try:
             return cls.create_keyed(path, passphrase_key(secret))
         finally:
-            _zero(secret)
+            zero(secret)
 
     @classmethod
     def create_keyed(cls, path: Path, key_for: KeyFor) -> Vault:
@@ -262,11 +262,11 @@ class Vault:
             files.move_into_place(building, path)
         except sqlcipher3.Error as error:
             building.unlink(missing_ok=True)
-            _zero(key)
+            zero(key)
             raise _save_failed(error) from None
         except BaseException:
             building.unlink(missing_ok=True)
-            _zero(key)
+            zero(key)
             raise
         vault = cls(_connect(path, key, None), path, key)
         _configure(vault.connection)
@@ -276,11 +276,11 @@ class Vault:
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Vault:
         """Open the vault at `path` keyed by `passphrase` alone (a single file)."""
-        secret = _passphrase_bytes(passphrase)
+        secret = passphrase_bytes(passphrase)
         try:
             return cls.open_keyed(path, passphrase_key(secret))
         finally:
-            _zero(secret)
+            zero(secret)
 
     @classmethod
     def open_keyed(cls, path: Path, key_for: KeyFor) -> Vault:
@@ -330,7 +330,7 @@ class Vault:
             return False
         finally:
             connection.close()
-            _zero(key)
+            zero(key)
 
     @staticmethod
     def _explain_failure(path: Path, key_for: KeyFor) -> VaultError:
@@ -366,7 +366,7 @@ class Vault:
                 self.refresh_backup()
             self._connection.close()
             self._connection = None
-        _zero(self._key)
+        zero(self._key)
 
     @property
     def is_open(self) -> bool:
@@ -409,12 +409,12 @@ class Vault:
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-encrypt a single-file vault under `new`, after checking `old`."""
-        old_secret, new_secret = _passphrase_bytes(old), _passphrase_bytes(new)
+        old_secret, new_secret = passphrase_bytes(old), passphrase_bytes(new)
         try:
             self.change_key(passphrase_key(old_secret), passphrase_key(new_secret))
         finally:
-            _zero(old_secret)
-            _zero(new_secret)
+            zero(old_secret)
+            zero(new_secret)
 
     def change_key(self, old_key_for: KeyFor, new_key_for: KeyFor) -> None:
         """Re-encrypt the vault under a new key, after checking the old one; the backup follows.
@@ -437,8 +437,8 @@ class Vault:
         except sqlcipher3.Error as error:
             raise _save_failed(error) from None
         finally:
-            _zero(literal)
-            _zero(new_key)
+            zero(literal)
+            zero(new_key)
         self.refresh_backup()
 
     # -- removing ------------------------------------------------------------------------------
