@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout
 
 from conftest import files_under
 from planner.core.plan import ActionStatus, Plan
+from planner.core.plans import PlanFolder
 from planner.core.vault import Vault
 from planner.core.session import Session
 from planner.ui.topic_view import UNDECIDED
@@ -70,7 +71,7 @@ def test_full_flow_survives_quick_exit_and_reopen(qtbot, tmp_path: Path) -> None
     assert not app.window.isVisible()
     assert app.quick_exit.latency_ms is not None and app.quick_exit.latency_ms < 100
 
-    plan = Plan(Vault.open(tmp_path / "data" / "plan.db", PASSPHRASE))
+    plan = Plan(PlanFolder(tmp_path / "data").open(PASSPHRASE))
     assert plan.statuses() == chosen
     assert plan.priorities() == {"location"} and plan.platforms() == {"instagram"}
     for step, topic_id in enumerate(first_three):

@@ -101,7 +101,7 @@ def test_every_tab_stop_shows_focus(qtbot, tmp_path: Path, contrast: bool) -> No
 
 def test_erase_shows_it_is_working_and_says_it_is_done(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from planner.core.vault import Vault
+    from planner.core.plans import PlanFolder
 
     app = start_app(tmp_path / "data", qtbot)
     create_saved_plan(qtbot, app, PASSPHRASE)
@@ -109,13 +109,13 @@ def test_erase_shows_it_is_working_and_says_it_is_done(qtbot, tmp_path: Path,  #
     window.show_page("settings")
     settings = window.settings
     seen_while_erasing: list[str] = []
-    real_erase = Vault.erase
+    real_erase = PlanFolder.erase
 
-    def watching_erase(path: Path) -> None:
+    def watching_erase(folder: PlanFolder, path: Path) -> None:
         seen_while_erasing.append(settings.erase_help.text())
-        real_erase(path)
+        real_erase(folder, path)
 
-    monkeypatch.setattr(Vault, "erase", staticmethod(watching_erase))
+    monkeypatch.setattr(PlanFolder, "erase", watching_erase)
     qtbot.keyClicks(settings.erase_confirm, "ERASE")
     qtbot.mouseClick(buttons_named(settings, "Erase my plan")[0], Qt.MouseButton.LeftButton)
     assert seen_while_erasing and "Erasing" in seen_while_erasing[0]

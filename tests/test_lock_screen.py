@@ -47,7 +47,7 @@ def test_close_the_app_closes_the_window_and_keeps_the_plan(qtbot, app: AppUnder
     close = buttons_named(app.window.lock_screen, "Close the app")[0]
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     assert not app.window.isVisible()
-    assert app.session.has_saved_plan()
+    assert len(app.session.folder.plan_files()) == 1
 
 
 def test_a_manual_lock_does_not_claim_it_locked_itself(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]

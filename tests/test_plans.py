@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from planner.core import kdf
-from planner.core.errors import VaultDamaged, WrongPassphrase
+from planner.core.errors import PassphraseInUse, VaultDamaged, WrongPassphrase
 from planner.core.plan import Plan
-from planner.core.plans import LEGACY_NAME, PassphraseInUse, PlanFolder
+from planner.core.plans import LEGACY_NAME, PlanFolder
 from planner.core.vault import PAGE_SIZE, Vault, backup_path
 from vault_helpers import digest
 

@@ -295,13 +295,18 @@ def test_real_parameters_are_at_least_the_documented_ones(tmp_path: Path) -> Non
         Vault.open(path, "wrong")
 
 
-def test_vault_check_command_creates_reopens_and_refuses_a_wrong_passphrase(tmp_path: Path) -> None:
+def test_vault_check_command_creates_reopens_and_leaves_other_plans_alone(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "planner", "--data-dir", str(tmp_path / "data"), "vault-check"]
     created = subprocess.run(command, input="a long passphrase\n", capture_output=True, text=True,
                              check=False)
     assert created.returncode == 0 and "created and reopened" in created.stdout
-    before = digest(tmp_path / "data" / "plan.db")
-    wrong = subprocess.run(command, input="wrong one\n", capture_output=True, text=True,
+    (first,) = sorted((tmp_path / "data").glob("*.db"))
+    before = digest(first)
+    again = subprocess.run(command, input="a long passphrase\n", capture_output=True, text=True,
                            check=False)
-    assert wrong.returncode == 1 and "doesn't open" in wrong.stderr
-    assert digest(tmp_path / "data" / "plan.db") == before
+    assert again.returncode == 0 and f"opened {first}" in again.stdout
+    other = subprocess.run(command, input="another person's passphrase\n",
+                           capture_output=True, text=True, check=False)
+    assert other.returncode == 0 and "created and reopened" in other.stdout
+    assert len(list((tmp_path / "data").glob("*.db"))) == 2
+    assert digest(first) == before

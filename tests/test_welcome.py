@@ -20,8 +20,17 @@ def welcome(qtbot, tmp_path: Path) -> WelcomeScreen:  # type: ignore[no-untyped-
     return screen
 
 
+def _screen_words(welcome: WelcomeScreen) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [w.text() for kind in (QLabel, QAbstractButton) for w in welcome.findChildren(kind)
+             if w.isVisibleTo(welcome)]
+    return texts + [str(b.isEnabled()) for b in welcome.findChildren(QAbstractButton)]
+
+
 def test_create_then_open(qtbot, welcome: WelcomeScreen) -> None:  # type: ignore[no-untyped-def]
-    assert not welcome.open_button.isEnabled()
+    before = _screen_words(welcome)
+    assert welcome.open_button.isEnabled() and welcome.new_button.isEnabled()
     qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(welcome.new_passphrase, "short")
     assert "at least 8" in welcome.strength.text()
@@ -29,16 +38,16 @@ def test_create_then_open(qtbot, welcome: WelcomeScreen) -> None:  # type: ignor
     welcome.confirm_passphrase.setText(PASSPHRASE + "x")
     qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
     assert "not the same" in welcome.create_error.text()
-    assert not welcome.session.has_saved_plan()
+    assert welcome.session.folder.plan_files() == []
     welcome.confirm_passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(welcome.started) as signal:
         qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
     assert signal.args == [True]
-    assert welcome.session.has_saved_plan()
+    assert len(welcome.session.folder.plan_files()) == 1
     welcome.session.end()
 
     welcome.show_choices()
-    assert welcome.open_button.isEnabled() and not welcome.new_button.isEnabled()
+    assert _screen_words(welcome) == before  # nothing on screen says a plan exists now
     qtbot.mouseClick(welcome.open_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(welcome.open_passphrase, "wrong one")
     qtbot.keyClick(welcome.open_passphrase, Qt.Key.Key_Return)
@@ -54,10 +63,11 @@ def test_damaged_vault_offers_restore(qtbot, welcome: WelcomeScreen) -> None:  #
     session = welcome.session
     session.start_new(PASSPHRASE)
     session.plan.set_note("location", "kept")  # type: ignore[union-attr]
+    (path,) = session.folder.plan_files()
     session.end()
-    data = bytearray(session.vault_path.read_bytes())
+    data = bytearray(path.read_bytes())
     data[-10] ^= 0xFF
-    session.vault_path.write_bytes(data)
+    path.write_bytes(data)
     welcome.show_choices()
     qtbot.mouseClick(welcome.open_button, Qt.MouseButton.LeftButton)
     welcome.open_passphrase.setText(PASSPHRASE)

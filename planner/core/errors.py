@@ -38,3 +38,7 @@ class VaultNotFound(VaultError):
 
 class VaultInaccessible(VaultError):
     """The operating system refused to let the app read or write the vault."""
+
+
+class PassphraseInUse(VaultError):
+    """A passphrase chosen for a plan already opens another plan here (each opens one)."""

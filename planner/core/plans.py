@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.core import files, kdf
-from planner.core.errors import VaultDamaged, VaultError, WrongPassphrase
+from planner.core.errors import PassphraseInUse, VaultDamaged, VaultError, WrongPassphrase
 from planner.core.i18n import _
 from planner.core.vault import (
     PAGE_SIZE,
@@ -44,10 +44,6 @@ from planner.core.vault import (
 KEY_FILE_PREFIX = "key-"
 LEGACY_NAME = "plan.db"
 PLAN_SUFFIX = ".db"
-
-
-class PassphraseInUse(VaultError):
-    """A new plan's passphrase already opens a plan here (it must open exactly one)."""
 
 
 @dataclass(frozen=True)
@@ -229,6 +225,14 @@ class PlanFolder:
         finally:
             old_attempt.close()
             new_attempt.close()
+
+    def erase(self, path: Path) -> None:
+        """Erase one plan (overwritten, then deleted). When it was the last plan here, the key
+        group records go too: nothing is left to say a plan was ever kept in this folder."""
+        Vault.erase(path)
+        if not self.plan_files():
+            for record in self.folder.glob(f"{KEY_FILE_PREFIX}*"):
+                files.overwrite_and_delete(record)
 
     def _opens_any(self, attempt: Attempt, other_than: Path | None = None) -> bool:
         return any(Vault.key_opens(path, key_for) or Vault.key_opens(backup_path(path), key_for)

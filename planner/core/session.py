@@ -1,8 +1,11 @@
 """One person's time with the app: which plan is open, locking, unlocking, ending.
 
 The GUI asks this object to start, open, lock and end; it never handles vault files itself.
-Failed unlocks are throttled here (a growing wait after repeated failures) so the rule holds
-whatever screen asks.
+The folder may hold many people's plans (`planner.core.plans`); a session only ever touches the
+one its passphrase opened. Failed passphrases are throttled here (a growing wait after repeated
+failures), on opening, unlocking and changing the passphrase alike, so the rule holds whatever
+screen asks. The wait lives in memory and a restart resets it: it only slows someone at the
+keyboard; the memory-hard key derivation is what makes guessing expensive.
 """
 
 from __future__ import annotations
@@ -10,16 +13,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from planner.core.i18n import _
-from planner.core.paths import vault_path
 from planner.core.plan import Plan
-from planner.core.errors import VaultError, WrongPassphrase
+from planner.core.errors import PassphraseInUse, VaultError, WrongPassphrase
 
 if TYPE_CHECKING:
+    from planner.core.plans import PlanFolder
     from planner.core.vault import Vault
 
+T = TypeVar("T")
 FREE_TRIES = 3
 MAX_WAIT_SECONDS = 60.0
 
@@ -60,29 +64,33 @@ class Session:
     def __init__(self, data_dir: Path, clock: Callable[[], float] = time.monotonic) -> None:
         self.data_dir = data_dir
         self.plan: Plan | None = None
+        self.plan_path: Path | None = None
         self.locked = False
         self.throttle = UnlockThrottle(clock)
 
     @property
-    def vault_path(self) -> Path:
-        return vault_path(self.data_dir)
+    def folder(self) -> PlanFolder:
+        # Loaded when first needed: it brings SQLCipher and Argon2 (a faster first screen).
+        from planner.core.plans import PlanFolder
 
-    def has_saved_plan(self) -> bool:
-        return self.vault_path.exists()
+        return PlanFolder(self.data_dir)
 
     @property
     def is_guest(self) -> bool:
         return self.plan is not None and self.plan.is_guest
 
     def start_new(self, passphrase: str) -> Plan:
-        from planner.core.vault import Vault
-
-        self.plan = Plan(Vault.create(self.vault_path, passphrase))
-        self.locked = False
-        return self.plan
+        """Start a new plan beside any others; never touches them. Throttled too: "this
+        passphrase is in use" answers a guess as surely as opening does."""
+        return self._opened(self._throttled(lambda: self.folder.create(passphrase)))
 
     def open_saved(self, passphrase: str) -> Plan:
-        self.plan = Plan(self._open_throttled(passphrase))
+        """Open the plan this passphrase unlocks."""
+        return self._opened(self._throttled(lambda: self.folder.open(passphrase)))
+
+    def _opened(self, vault: Vault) -> Plan:
+        self.plan = Plan(vault)
+        self.plan_path = vault.path
         self.locked = False
         return self.plan
 
@@ -93,19 +101,18 @@ class Session:
         self.locked = False
         return self.plan
 
-    def _open_throttled(self, passphrase: str) -> Vault:
-        from planner.core.vault import Vault
-
+    def _throttled(self, attempt: Callable[[], T]) -> T:
+        """Run a passphrase attempt, unless the wait after earlier failures is not over."""
         wait = self.throttle.seconds_to_wait()
         if wait > 0:
             raise MustWait(_("Please wait a moment before you try again."), wait)
         try:
-            vault = Vault.open(self.vault_path, passphrase)
-        except WrongPassphrase:
+            result = attempt()
+        except (WrongPassphrase, PassphraseInUse):
             self.throttle.failed()
             raise
         self.throttle.succeeded()
-        return vault
+        return result
 
     def lock(self) -> None:
         """Close a saved vault (dropping its key). A guest plan stays in memory: it has no key."""
@@ -122,20 +129,28 @@ class Session:
         if self.plan.is_guest:
             self.locked = False
             return self.plan
-        self.plan = Plan(self._open_throttled(passphrase))
-        self.locked = False
-        return self.plan
+        path = self.plan_path
+        assert path is not None
+        return self._opened(self._throttled(lambda: self.folder.open_plan(path, passphrase)))
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-key the open plan; a wrong current passphrase counts toward the same wait."""
+        if self.plan is None or self.plan.is_guest:
+            raise VaultError(_("A plan that isn't saved has no passphrase."))
+        vault = self.plan.vault
+        self._throttled(lambda: self.folder.change_passphrase(vault, old, new))
 
     def end(self) -> None:
         """Close everything; a guest plan is gone for good."""
         if self.plan is not None:
             self.plan.vault.close()
         self.plan = None
+        self.plan_path = None
         self.locked = False
 
     def erase(self) -> None:
-        """End the session and overwrite-then-delete the saved plan."""
-        from planner.core.vault import Vault
-
+        """End the session and overwrite-then-delete this plan (only this one)."""
+        path = self.plan_path
         self.end()
-        Vault.erase(self.vault_path)
+        if path is not None:
+            self.folder.erase(path)

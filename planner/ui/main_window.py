@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.topics = TopicsScreen(self.plan, library, lambda: self.preferences.advocate_view)
         self.priorities = PrioritiesScreen(self.plan)
         self.plan_screen = PlanScreen(self.plan, library, self._resources())
-        self.settings = SettingsScreen(self.plan)
+        self.settings = SettingsScreen(self.plan, self.session.change_passphrase)
         self.settings.preferences_changed.connect(self._preferences_changed)
         self.settings.language_chosen.connect(self.change_language)
         self.settings.erase_requested.connect(self.erase)

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core import passphrase as passphrase_rules
-from planner.core.i18n import _, available_languages, current_language
+from planner.core.i18n import _, available_languages, current_language, ngettext
 from planner.core.plan import Plan
 from planner.core.preferences import TEXT_SIZES, Preferences
 from planner.core.errors import VaultError
+from planner.core.session import MustWait
 from planner.ui.save_errors import saved
 from planner.ui.passphrase_field import PassphraseField
 from planner.ui.welcome import language_name
@@ -38,9 +39,12 @@ class SettingsScreen(QWidget):
     language_chosen = Signal(str)
     erase_requested = Signal()
 
-    def __init__(self, plan: Callable[[], Plan], parent: QWidget | None = None) -> None:
+    def __init__(self, plan: Callable[[], Plan],
+                 change_passphrase: Callable[[str, str], None],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._plan = plan
+        self._change = change_passphrase
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setSpacing(12)
@@ -174,7 +178,13 @@ class SettingsScreen(QWidget):
             self.passphrase_message.setText(_("The two new passphrases are not the same."))
             return
         try:
-            self._plan().vault.change_passphrase(self.old.text(), new)
+            self._change(self.old.text(), new)
+        except MustWait as error:
+            seconds = max(1, round(error.seconds))
+            self.passphrase_message.setText(ngettext(
+                "Please wait {seconds} second, then try again.",
+                "Please wait {seconds} seconds, then try again.", seconds).format(seconds=seconds))
+            return
         except VaultError as error:
             self.passphrase_message.setText(str(error))
             return

@@ -6,6 +6,8 @@ monitoring comes before any choice, because the safest decision may be to use an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -18,10 +20,16 @@ from PySide6.QtWidgets import (
 from planner.core import passphrase as passphrase_rules
 from planner.core.i18n import SOURCE_LANGUAGE, _, available_languages, current_language, ngettext
 from planner.core.session import MustWait, Session
-from planner.core.errors import VaultDamaged, VaultError, VaultNotFound
+from planner.core.errors import VaultDamaged, VaultError
 from planner.ui.passphrase_field import PassphraseField
 from planner.ui.speech import MessageLabel, announce
 from planner.ui.widgets import ChoiceBox, button, card, label, scrolling, set_text
+
+
+def _wait_text(seconds: float) -> str:
+    whole = max(1, round(seconds))
+    return ngettext("Please wait {seconds} second, then try again.",
+                    "Please wait {seconds} seconds, then try again.", whole).format(seconds=whole)
 
 
 def language_name(code: str) -> str:
@@ -153,6 +161,7 @@ class WelcomeScreen(QWidget):
         self.open_error.setProperty("role", "subtitle")
         self.restore_button = button()
         self.restore_button.hide()
+        self._damaged_plan: Path | None = None
         self.open_go = button(primary=True)
         self.open_back = button()
         self.open_passphrase.returnPressed.connect(self._open)
@@ -187,10 +196,8 @@ class WelcomeScreen(QWidget):
         self.open_error.clear()
         self.restore_button.hide()
         self.notice.hide()
-        self.open_button.setEnabled(self.session.has_saved_plan())
-        self.new_button.setEnabled(not self.session.has_saved_plan())
+        self._damaged_plan = None
         self.pages.setCurrentWidget(self.choice_page)
-        self._update_choice_help()
 
     def show_notice(self, text: str) -> None:
         """A one-time word on the first screen (after erasing), gone at the next step."""
@@ -219,6 +226,9 @@ class WelcomeScreen(QWidget):
             return
         try:
             self.session.start_new(first)
+        except MustWait as error:
+            self._error(self.create_error, _wait_text(error.seconds))
+            return
         except VaultError as error:
             self._error(self.create_error, str(error))
             return
@@ -229,17 +239,12 @@ class WelcomeScreen(QWidget):
         try:
             self.session.open_saved(self.open_passphrase.text())
         except MustWait as error:
-            seconds = max(1, round(error.seconds))
-            self._error(self.open_error, ngettext("Please wait {seconds} second, then try again.",
-                                                 "Please wait {seconds} seconds, then try again.",
-                                                 seconds).format(seconds=seconds))
+            self._error(self.open_error, _wait_text(error.seconds))
             return
         except VaultDamaged as error:
             self._error(self.open_error, str(error))
-            self.restore_button.setVisible(error.restorable)
-            return
-        except VaultNotFound as error:
-            self._error(self.open_error, str(error))
+            self._damaged_plan = error.path
+            self.restore_button.setVisible(error.restorable and error.path is not None)
             return
         except VaultError as error:
             self._error(self.open_error, str(error))
@@ -251,8 +256,10 @@ class WelcomeScreen(QWidget):
     def _restore(self) -> None:
         from planner.core.vault import Vault
 
+        if self._damaged_plan is None:
+            return
         try:
-            Vault.restore_backup(self.session.vault_path)
+            Vault.restore_backup(self._damaged_plan)
         except (VaultError, OSError):
             self._error(self.open_error, _("The copy could not be restored. Nothing was deleted."))
             return
@@ -275,13 +282,12 @@ class WelcomeScreen(QWidget):
         announce(self, f"{self.note_title.text()}. {self.note.text()}")
 
     def _update_choice_help(self) -> None:
-        saved = self.session.has_saved_plan()
-        self.new_help.setText(
-            _("A plan is already saved on this computer. Open it, or erase it in its settings.")
-            if saved else _("Save your plan on this computer, locked with a passphrase only you know."))
-        self.open_help.setText(
-            _("Go back to the plan you saved here.") if saved
-            else _("No plan is saved on this computer yet."))
+        """The same words whether no plan, one or many are saved here: the screen must not tell
+        anyone who walks up whether others use this computer."""
+        self.new_help.setText(_(
+            "Save your plan on this computer, locked with a passphrase only you know."))
+        self.open_help.setText(_("Go back to a plan you saved here. You only need its "
+                                 "passphrase."))
         # Each choice's help line is read with the choice, not only seen under it.
         for choice, helper in ((self.new_button, self.new_help), (self.open_button, self.open_help),
                                (self.guest_button, self.guest_help)):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from planner.core.plan import Plan
-from planner.core.vault import Vault
+from planner.core.plans import PlanFolder
 
 PASSPHRASE = "typing while killed"
 KILLS = 20
@@ -51,7 +51,7 @@ for i in range(start, start + 100000):
 @pytest.mark.slow
 def test_notes_typed_before_a_kill_survive(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    Vault.create(data / "plan.db", PASSPHRASE).close()
+    PlanFolder(data).create(PASSPHRASE).close()
     rng = random.Random(4)
     latest: dict[str, int] = {}
     start = 0
@@ -76,7 +76,7 @@ def test_notes_typed_before_a_kill_survive(tmp_path: Path) -> None:
         for number, topic_id in acknowledged:
             latest[topic_id] = int(number)
         start += 1000
-        plan = Plan(Vault.open(data / "plan.db", PASSPHRASE))
+        plan = Plan(PlanFolder(data).open(PASSPHRASE))
         notes = plan.notes()
         plan.vault.close()
         for topic_id, number in latest.items():

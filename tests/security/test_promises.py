@@ -79,7 +79,11 @@ def test_no_network_and_no_processes_in_a_whole_session(saved_flow, guest_flow) 
 
 def test_saved_session_leaves_only_the_vault_and_its_backup(saved_flow) -> None:  # type: ignore[no-untyped-def]
     report, home, data_dir, export = saved_flow
-    assert files_under(home) == [data_dir / "plan.db", data_dir / "plan.db.bak"]
+    written = files_under(home)
+    assert all(path.parent == data_dir for path in written)
+    names = sorted(path.name for path in written)
+    assert len(names) == 3 and names[0].endswith(".db") and names[1] == names[0] + ".bak"
+    assert names[2].startswith("key-")  # the plan, its backup, and its key group's record
     assert report["printed"] == ["document.pdf", "printer-output.pdf"]
     assert [p.name for p in files_under(export)] == report["printed"]
 
