@@ -10,6 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import plans_bench  # noqa: E402
 import report_bench  # noqa: E402
 import startup_bench  # noqa: E402
 import ui_bench  # noqa: E402
@@ -23,6 +24,7 @@ def main() -> int:
     results: dict[str, object] = {
         "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
         "vault": vault_bench.measure(),
+        "plans": plans_bench.measure(),
         "startup": startup_bench.measure(),
         "ui": ui_bench.measure(),
         "report": report_bench.measure(),
