@@ -10,7 +10,7 @@ import pytest
 
 from planner.core import kdf
 from planner.core.errors import PassphraseInUse, VaultDamaged, WrongPassphrase
-from planner.core.plan import Plan
+from planner.core.plan import ActionStatus, Plan
 from planner.core.plans import LEGACY_NAME, PlanFolder
 from planner.core.vault import PAGE_SIZE, Vault, backup_path
 from vault_helpers import digest
@@ -88,18 +88,35 @@ def test_changing_erasing_and_restoring_one_plan_leave_the_other_alone(tmp_path:
     assert _note(folder, BEA) == "Bea's note"
 
 
+def _everything(plan: Plan) -> tuple[object, ...]:
+    settings = dict(plan.vault.query("SELECT key, value FROM settings"))
+    settings.pop("key_parameters", None)
+    return (plan.statuses(), plan.notes(), plan.contacts(), plan.resources(), plan.priorities(),
+            plan.platforms(), settings)
+
+
 def test_a_plan_from_the_single_file_layout_keeps_working_and_moves_over(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    legacy = Vault.create(data / LEGACY_NAME, ANA)
-    Plan(legacy).set_note("location", "from before")
-    legacy.close()
+    legacy = Plan(Vault.create(data / LEGACY_NAME, ANA))
+    legacy.set_note("location", "from before")
+    legacy.set_status("acct-turn-on-2sv", ActionStatus.LATER)
+    legacy.add_contact("Dee", "555-0100", "sister")
+    legacy.set_priorities(["location"])
+    legacy.set_setting("text_scale", "150")
+    before = _everything(legacy)
+    legacy.vault.close()
     folder = PlanFolder(data)
-    assert _note(folder, ANA) == "from before"
+    migrated = Plan(folder.open(ANA))
+    assert _everything(migrated) == before  # nothing lost
+    migrated.vault.close()
     assert not (data / LEGACY_NAME).exists(), "moved to a random name"
-    assert [p.name for p in folder.plan_files()][0] != LEGACY_NAME
-    assert _note(folder, ANA) == "from before"  # and keeps opening the new way
+    assert not (data / (LEGACY_NAME + ".bak")).exists()
+    (moved,) = folder.plan_files()
+    again = Plan(folder.open(ANA))  # and keeps opening, the new way
+    assert _everything(again) == before
+    again.vault.close()
     with pytest.raises(WrongPassphrase):
-        Vault.open(folder.plan_files()[0], ANA)  # no longer keyed the old way
+        Vault.open(moved, ANA)  # no longer keyed the old way
 
 
 def test_a_half_made_or_empty_plan_blocks_nobody_and_is_cleared(tmp_path: Path) -> None:
@@ -128,6 +145,9 @@ def test_weaker_parameters_are_raised_on_the_next_open(tmp_path: Path,
     monkeypatch.setattr(kdf, "_active", stronger)
     assert _note(folder, ANA) == "kept"  # opened with the old group, then moved to today's
     assert [g.parameters for g in folder.groups()].count(stronger) == 1
+    vault = folder.open(ANA)
+    assert json.loads(Plan(vault).setting("key_parameters")) == stronger.as_dict()
+    vault.close()
     for record in data.glob("key-*"):  # forget the old group: the plan must not need it now
         if KeyGroup.from_dict(json.loads(record.read_text())).parameters != stronger:
             record.unlink()

@@ -2,7 +2,8 @@
 
 In order: `--data-dir DIR`; a `data` folder beside the executable when a `portable` marker file
 is there (for a USB stick); otherwise the per-user application data folder. Names are neutral
-("Planner", "plan.db") so a folder listing says nothing about what the app is for.
+("Planner"; plans have random names, see `planner.core.plans`), so a folder listing says
+nothing about what the app is for.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import sys
 from pathlib import Path
 
 APP_FOLDER = "Planner"
-VAULT_NAME = "plan.db"
 PORTABLE_MARKER = "portable"
 
 
@@ -59,7 +59,3 @@ def data_dir(override: Path | None = None, program_dir: Path | None = None) -> P
         return folder / "data"
     return user_data_dir()
 
-
-def vault_path(folder: Path) -> Path:
-    """The vault file inside a data folder."""
-    return folder / VAULT_NAME

@@ -200,8 +200,10 @@ class PlanFolder:
                     "This passphrase already opens a plan on this computer. To use that plan, "
                     "choose \u201cOpen my plan\u201d. For a new plan, choose another "
                     "passphrase."))
-            key_for = attempt.key_for(self._current_group())
-            return Vault.create_keyed(self._new_plan_path(), key_for)
+            group = self._current_group()
+            vault = Vault.create_keyed(self._new_plan_path(), attempt.key_for(group))
+            _record_parameters(vault, group)
+            return vault
         finally:
             attempt.close()
 
@@ -255,8 +257,10 @@ class PlanFolder:
         path = vault.path
         assert path is not None
         old_key_for = attempt.legacy_key_for() if group is None else attempt.key_for(group)
-        new_key_for = attempt.key_for(self._current_group())
+        current_group = self._current_group()
+        new_key_for = attempt.key_for(current_group)
         vault.change_key(old_key_for, new_key_for)
+        _record_parameters(vault, current_group)
         if path.name != LEGACY_NAME:
             return vault
         vault.close()
@@ -266,6 +270,16 @@ class PlanFolder:
                 os.replace(old, new)
         files.ensure_private_dir(self.folder)
         return Vault.open_keyed(renamed, new_key_for)
+
+
+def _record_parameters(vault: Vault, group: KeyGroup) -> None:
+    """Keep, inside the plan itself, the key parameters it was last keyed with (the folder's
+    records say the same; this copy travels with the plan)."""
+    with vault.transaction() as connection:
+        connection.execute(
+            "INSERT INTO settings (key, value) VALUES ('key_parameters', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (json.dumps(group.parameters.as_dict()),))
 
 
 def _opens_no_plan() -> WrongPassphrase:
