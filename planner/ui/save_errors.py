@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from planner.core.errors import VaultError
 from planner.core.i18n import _
 from planner.ui.speech import MessageLabel, announce
-from planner.ui.widgets import button, card, label, set_text
+from planner.ui.widgets import button, card, set_text
 
 
 class _Failures(QObject):
