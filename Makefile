@@ -50,6 +50,8 @@ run: $(APP_STAMP) catalogs
 	$(BIN)/planner
 
 test: $(TEST_STAMP) catalogs
+	$(BIN)/ruff check planner tests bench packaging scripts
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/planner check-content content
 

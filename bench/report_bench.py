@@ -13,9 +13,10 @@ from timing import median_ms
 
 def _plain(texts: list[str]) -> bytes:
     """The same words as plain reportlab paragraphs in the same font: the baseline."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
     from planner.report import fonts
 
@@ -71,14 +72,18 @@ def measure() -> dict[str, float]:
     sample_lines, big_lines = texts(printable_sample), texts(printable_big)
 
     results = {
-        "plan_pdf_sample_ms": median_ms(lambda: outputs.my_plan(printable_sample, library, options)),
+        "plan_pdf_sample_ms": median_ms(
+            lambda: outputs.my_plan(printable_sample, library, options)),
         "plain_reportlab_sample_ms": median_ms(lambda: _plain(sample_lines)),
-        "plan_pdf_300_actions_ms": median_ms(lambda: outputs.my_plan(printable_big, big_library, options)),
+        "plan_pdf_300_actions_ms": median_ms(
+            lambda: outputs.my_plan(printable_big, big_library, options)),
         "plain_reportlab_300_actions_ms": median_ms(lambda: _plain(big_lines)),
         "actions_in_big_plan": len(printable_big.statuses),
     }
-    results["ratio_sample"] = round(results["plan_pdf_sample_ms"] / results["plain_reportlab_sample_ms"], 2)
-    results["ratio_300"] = round(results["plan_pdf_300_actions_ms"] / results["plain_reportlab_300_actions_ms"], 2)
+    results["ratio_sample"] = round(
+        results["plan_pdf_sample_ms"] / results["plain_reportlab_sample_ms"], 2)
+    results["ratio_300"] = round(
+        results["plan_pdf_300_actions_ms"] / results["plain_reportlab_300_actions_ms"], 2)
     results["print_to_preview_ms"] = _preview_ms(sample, library)
     return results
 

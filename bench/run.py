@@ -10,11 +10,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import plans_bench  # noqa: E402
-import report_bench  # noqa: E402
-import startup_bench  # noqa: E402
-import ui_bench  # noqa: E402
-import vault_bench  # noqa: E402
+import plans_bench
+import report_bench
+import startup_bench
+import ui_bench
+import vault_bench
 
 
 def main() -> int:
@@ -22,7 +22,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("bench/results.json"))
     arguments = parser.parse_args()
     results: dict[str, object] = {
-        "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
+        "machine": {"python": platform.python_version(),
+                    "cpu": platform.processor() or platform.machine()},
         "vault": vault_bench.measure(),
         "plans": plans_bench.measure(),
         "startup": startup_bench.measure(),

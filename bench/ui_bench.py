@@ -42,7 +42,8 @@ def measure() -> dict[str, float]:
         window.topics.invalidate()
         window.show_page("topics")
         deadline = time.perf_counter() + 30
-        while len(window.topics._pages) < len(window.topics.topics) and time.perf_counter() < deadline:
+        while (len(window.topics._pages) < len(window.topics.topics)
+               and time.perf_counter() < deadline):
             QApplication.processEvents()
         topic_times = open_each_topic()
         switch_times = []

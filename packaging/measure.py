@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import portable  # noqa: E402 - the archive format lives there
+import portable
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1_000_000
@@ -89,7 +89,8 @@ def startup_once(command: list[str]) -> tuple[float, float]:
     return wall, float(line)
 
 
-def measure_startup(commands: dict[str, list[str]], runs: int) -> dict[str, list[tuple[float, float]]]:
+def measure_startup(commands: dict[str, list[str]],
+                    runs: int) -> dict[str, list[tuple[float, float]]]:
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for command in commands.values():
         startup_once(command)  # warm-up: the first start also fills the OS's file cache

@@ -69,8 +69,7 @@ def make_folder(bundle: Path, folder: Path) -> None:
 def _entries(folder: Path) -> Iterator[Path]:
     """Every path under `folder`, the folder itself first, in a stable order."""
     yield folder
-    for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
-        yield path
+    yield from sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix())
 
 
 def _mode(path: Path) -> int:
@@ -82,8 +81,9 @@ def _mode(path: Path) -> int:
 def write_tar(folder: Path, out: BinaryIO) -> None:
     """A gzip'd tar of `folder` (top-level entry named after it) with fixed metadata."""
     epoch = source_date_epoch()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=epoch, compresslevel=9) as gz:
-        with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
+    with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=epoch,
+                       compresslevel=9) as gz, \
+            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
             for path in _entries(folder):
                 name = (Path(folder.name) / path.relative_to(folder)).as_posix()
                 info = tar.gettarinfo(str(path), arcname=name)

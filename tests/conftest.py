@@ -15,8 +15,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from planner.core import kdf  # noqa: E402
-from planner.core.vault import silence_sqlcipher_logging  # noqa: E402
+from planner.core import kdf
+from planner.core.vault import silence_sqlcipher_logging
 
 silence_sqlcipher_logging()
 

@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from planner.ui.application import apply_preferences
-from planner.core.preferences import Preferences
-from planner.core.plan import ActionStatus
 from ui_helpers import accessible_name, clipped_buttons, clipped_labels, start_app, visible_controls
+
+from planner.core.plan import ActionStatus
+from planner.core.preferences import Preferences
+from planner.ui.application import apply_preferences
 
 PAGES = ("priorities", "topics", "plan", "settings", "help")
 
 
-def _guest_app_with_content(qtbot, tmp_path: Path, scale: int = 100):  # type: ignore[no-untyped-def]
+def _guest_app_with_content(qtbot, tmp_path: Path, scale: int = 100):
     app = start_app(tmp_path / "data", qtbot)
     apply_preferences(QApplication.instance(), Preferences(text_scale=scale))
     app.window.resize(1100, 780)
@@ -36,14 +36,14 @@ def _guest_app_with_content(qtbot, tmp_path: Path, scale: int = 100):  # type: i
     return app
 
 
-def _screens(app):  # type: ignore[no-untyped-def]
+def _screens(app):
     for page in PAGES:
         app.window.show_page(page)
         QApplication.processEvents()
         yield page, app.window
 
 
-def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     welcome = app.window.welcome
     for page in (welcome.choice_page, welcome.create_page, welcome.open_page):
@@ -66,7 +66,7 @@ def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  #
 
 
 @pytest.mark.parametrize("scale", [200])
-def test_nothing_clips_at_large_text(qtbot, tmp_path: Path, scale: int) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_clips_at_large_text(qtbot, tmp_path: Path, scale: int) -> None:
     app = _guest_app_with_content(qtbot, tmp_path, scale)
     for page, root in _screens(app):
         root.resize(1100, 780)

@@ -5,24 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import files_under
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout
-
-from conftest import files_under
-from planner.core.plan import ActionStatus, Plan
-from planner.core.plans import PlanFolder
-from planner.core.vault import Vault
-from planner.core.session import Session
-from planner.ui.topic_view import UNDECIDED
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 from ui_helpers import AppUnderTest, start_app
 from vault_helpers import PASSPHRASE
+
+from planner.core.plan import ActionStatus, Plan
+from planner.core.plans import PlanFolder
+from planner.ui.topic_view import UNDECIDED
 
 CHOICES = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
 
 
-def _create_plan(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def _create_plan(qtbot, app: AppUnderTest) -> None:
     welcome = app.window.welcome
     qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(welcome.new_passphrase, PASSPHRASE)
@@ -31,7 +29,7 @@ def _create_plan(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-d
     assert app.window.stack.currentWidget() is app.window.priorities
 
 
-def _work_through_topics(qtbot, app: AppUnderTest, count: int) -> dict[str, ActionStatus]:  # type: ignore[no-untyped-def]
+def _work_through_topics(qtbot, app: AppUnderTest, count: int) -> dict[str, ActionStatus]:
     topics = app.window.topics
     chosen: dict[str, ActionStatus] = {}
     for step in range(count):
@@ -46,7 +44,7 @@ def _work_through_topics(qtbot, app: AppUnderTest, count: int) -> dict[str, Acti
     return chosen
 
 
-def test_full_flow_survives_quick_exit_and_reopen(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_full_flow_survives_quick_exit_and_reopen(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     _create_plan(qtbot, app)
     priorities = app.window.priorities
@@ -63,7 +61,7 @@ def test_full_flow_survives_quick_exit_and_reopen(qtbot, tmp_path: Path) -> None
     qtbot.keyClicks(people.name, "Dee")
     qtbot.keyClicks(people.reach, "library phone")
     qtbot.mouseClick(people.save, Qt.MouseButton.LeftButton)
-    assert "Dee" in [c.name for c in app.session.plan.contacts()]  # type: ignore[union-attr]
+    assert "Dee" in [c.name for c in app.session.plan.contacts()]
 
     app.quick_exit.trigger()
     assert app.quits == [1]
@@ -80,19 +78,19 @@ def test_full_flow_survives_quick_exit_and_reopen(qtbot, tmp_path: Path) -> None
     plan.vault.close()
 
 
-def test_undecided_takes_a_choice_back(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_undecided_takes_a_choice_back(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
     app.window.show_page("topics")
     row = app.window.topics.rows[0]
     qtbot.mouseClick(row.buttons[ActionStatus.DONE.value], Qt.MouseButton.LeftButton)
-    assert app.session.plan.status(row.action.id) is ActionStatus.DONE  # type: ignore[union-attr]
+    assert app.session.plan.status(row.action.id) is ActionStatus.DONE
     qtbot.mouseClick(row.buttons[UNDECIDED], Qt.MouseButton.LeftButton)
-    assert app.session.plan.status(row.action.id) is None  # type: ignore[union-attr]
+    assert app.session.plan.status(row.action.id) is None
     app.window.end_session()
 
 
-def test_guest_flow_leaves_no_file(qtbot, tmp_path: Path, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_guest_flow_leaves_no_file(qtbot, tmp_path: Path, isolated_home: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
     assert app.window.header.banner.isVisible()
@@ -106,7 +104,7 @@ def test_guest_flow_leaves_no_file(qtbot, tmp_path: Path, isolated_home: Path) -
     assert files_under(isolated_home) == []
 
 
-def test_quick_exit_from_a_modal_dialog_by_keyboard(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quick_exit_from_a_modal_dialog_by_keyboard(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
     QGuiApplication.clipboard().setText("copied from the plan")
@@ -124,7 +122,7 @@ def test_quick_exit_from_a_modal_dialog_by_keyboard(qtbot, tmp_path: Path) -> No
     assert app.quick_exit.latency_ms is not None and app.quick_exit.latency_ms < 100
 
 
-def test_two_shifts_or_other_keys_do_not_exit(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_shifts_or_other_keys_do_not_exit(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     handle = app.window.windowHandle()
     QTest.keyClick(handle, Qt.Key.Key_Shift)
@@ -135,7 +133,7 @@ def test_two_shifts_or_other_keys_do_not_exit(qtbot, tmp_path: Path) -> None:  #
     assert app.window.isVisible()
 
 
-def _first_in_tab_order(window):  # type: ignore[no-untyped-def]
+def _first_in_tab_order(window):
     widget = window.nextInFocusChain()
     while widget is not window:
         if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible() \
@@ -145,7 +143,7 @@ def _first_in_tab_order(window):  # type: ignore[no-untyped-def]
     return None
 
 
-def test_quick_exit_button_is_first_in_tab_order_on_every_screen(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quick_exit_button_is_first_in_tab_order_on_every_screen(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     assert _first_in_tab_order(app.window) is app.window.header.quick_exit
     _create_plan(qtbot, app)
@@ -157,14 +155,14 @@ def test_quick_exit_button_is_first_in_tab_order_on_every_screen(qtbot, tmp_path
     app.window.end_session()
 
 
-def test_auto_lock_and_unlock_returns_to_the_same_place(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_auto_lock_and_unlock_returns_to_the_same_place(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     _create_plan(qtbot, app)
     app.window.show_page("plan")
     app.idle.arm(150)
     qtbot.waitUntil(lambda: app.window.stack.currentWidget() is app.window.lock_screen,
                     timeout=3000)
-    assert app.session.locked and not app.session.plan.vault.is_open  # type: ignore[union-attr]
+    assert app.session.locked and not app.session.plan.vault.is_open
     lock = app.window.lock_screen
     for attempt in range(3):
         lock.passphrase.setText(f"wrong {attempt}")
@@ -182,21 +180,21 @@ def test_auto_lock_and_unlock_returns_to_the_same_place(qtbot, tmp_path: Path) -
 
 @pytest.mark.parametrize("language_switch", ["en"])
 def test_notes_survive_switching_topics_and_language(qtbot, tmp_path: Path,
-                                                      language_switch: str) -> None:  # type: ignore[no-untyped-def]
+                                                      language_switch: str) -> None:
     app = start_app(tmp_path / "data", qtbot)
     qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
     app.window.show_page("topics")
     topics = app.window.topics
-    first = topics.current.id  # type: ignore[union-attr]
+    first = topics.current.id
     topics.notes.editor.setPlainText("typed just now")
     assert topics.notes.pending
     app.window.change_language(language_switch)
-    assert app.session.plan.note(first) == "typed just now"  # type: ignore[union-attr]
+    assert app.session.plan.note(first) == "typed just now"
     assert topics.notes.editor.toPlainText() == "typed just now"
     app.window.end_session()
 
 
-def test_lock_and_end_clear_what_the_app_copied(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_lock_and_end_clear_what_the_app_copied(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     _create_plan(qtbot, app)
     app.window.activateWindow()

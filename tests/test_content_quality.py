@@ -21,7 +21,7 @@ PLATFORM_CHECKLISTS = {"facebook", "instagram", "tiktok", "snapchat", "x", "what
 # Steps that, done where the other person can notice, may tell them something changed.
 ALERTING = re.compile(
     r"^(block|unblock|unfriend|unfollow|remove|delete (?:your|the|an|this|old)? ?account|"
-    r"deactivate|turn off location sharing|stop sharing|log out of (?:all|other)|sign out of (?:all|other)|"
+    r"deactivate|turn off location sharing|stop sharing|log out of (?:all|other)|sign out of (?:all|other)|"  # noqa: E501 - a table row reads best whole
     r"leave (?:a|the|your)? ?(?:shared |family )|change (?:the |your )?passwords? (?:on|for) "
     r"(?:a )?shared)\b|\bremove the app\b", re.IGNORECASE)
 
@@ -39,7 +39,7 @@ def test_library_size_and_platform_checklists(library: Library) -> None:
     assert len(library.topics) >= 21
     assert len(library.actions) >= 120
     checklists = {tag for topic in library.topics if topic.kind == "platform" for tag in topic.tags}
-    assert PLATFORM_CHECKLISTS <= checklists
+    assert checklists >= PLATFORM_CHECKLISTS
 
 
 def test_everything_reads_at_grade_eight_or_below(library: Library) -> None:
@@ -50,7 +50,8 @@ def test_everything_reads_at_grade_eight_or_below(library: Library) -> None:
         texts = [topic.body, topic.summary]
         texts += [a.text for a in topic.actions] + [a.caution for a in topic.actions if a.caution]
         texts += [rule.text for rule in topic.family_rules]
-        too_hard += [(topic.id, text[:50], grade(text)) for text in texts if grade(text) > MAX_GRADE]
+        too_hard += [(topic.id, text[:50], grade(text)) for text in texts
+                     if grade(text) > MAX_GRADE]
     assert too_hard == []
 
 

@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from vault_helpers import PASSPHRASE
 
 from planner.core.plan import Plan
 from planner.core.vault import Vault, WrongPassphrase
-from vault_helpers import PASSPHRASE
 
 WRITER = r"""
 import sys

@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import files_under
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
-
-from conftest import files_under
 from ui_helpers import buttons_named, create_saved_plan, start_app
 from vault_helpers import PASSPHRASE
 
@@ -21,7 +20,7 @@ def _press_enter_on(widget: QWidget) -> None:
     QTest.keyClick(widget, Qt.Key.Key_Return)
 
 
-def test_enter_presses_the_focused_button_everywhere(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_enter_presses_the_focused_button_everywhere(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     window = app.window
     _press_enter_on(buttons_named(window.welcome, "Use without saving")[0])
@@ -49,7 +48,7 @@ def _tab_stops_of(window: QWidget, root: QWidget) -> list[QWidget]:
     """Every control Tab reaches on the screen under `root`, once round."""
     window.activateWindow()
     QApplication.processEvents()
-    start = window.header.quick_exit  # type: ignore[attr-defined]
+    start = window.header.quick_exit
     start.setFocus()
     stops: list[QWidget] = []
     for _ in range(400):
@@ -65,7 +64,7 @@ def _tab_stops_of(window: QWidget, root: QWidget) -> list[QWidget]:
 def _focus_is_visible(window: QWidget, widget: QWidget) -> bool:
     widget.setFocus()
     focused = _grab(widget)
-    window.header.quick_exit.setFocus()  # type: ignore[attr-defined]
+    window.header.quick_exit.setFocus()
     return focused != _grab(widget)
 
 
@@ -77,7 +76,7 @@ def _stops_without_visible_focus(window: QWidget, name: str, root: QWidget) -> l
 
 
 @pytest.mark.parametrize("contrast", [False, True], ids=["calm", "high contrast"])
-def test_every_tab_stop_shows_focus(qtbot, tmp_path: Path, contrast: bool) -> None:  # type: ignore[no-untyped-def]
+def test_every_tab_stop_shows_focus(qtbot, tmp_path: Path, contrast: bool) -> None:
     from planner.core.preferences import Preferences
 
     app = start_app(tmp_path / "data", qtbot)
@@ -85,10 +84,10 @@ def test_every_tab_stop_shows_focus(qtbot, tmp_path: Path, contrast: bool) -> No
     unseen = _stops_without_visible_focus(window, "welcome", window.welcome)
     create_saved_plan(qtbot, app, PASSPHRASE)
     plan = app.session.plan
-    plan.add_contact("Dee", "555-0100", "")  # type: ignore[union-attr]
-    plan.set_status(window._library().actions[0].id, "todo")  # type: ignore[union-attr, arg-type]
+    plan.add_contact("Dee", "555-0100", "")
+    plan.set_status(window._library().actions[0].id, "todo")
     preferences = Preferences(high_contrast=contrast)
-    preferences.save(plan)  # type: ignore[arg-type]
+    preferences.save(plan)
     window.settings.preferences_changed.emit(preferences)
     for page in ("priorities", "topics", "plan", "print", "settings", "help"):
         window.show_page(page)
@@ -99,7 +98,7 @@ def test_every_tab_stop_shows_focus(qtbot, tmp_path: Path, contrast: bool) -> No
     window.end_session()
 
 
-def test_erase_shows_it_is_working_and_says_it_is_done(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_erase_shows_it_is_working_and_says_it_is_done(qtbot, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from planner.core.plans import PlanFolder
 
@@ -128,7 +127,7 @@ def test_erase_shows_it_is_working_and_says_it_is_done(qtbot, tmp_path: Path,  #
     assert not window.welcome.notice.isVisible()
 
 
-def test_going_back_to_topics_keeps_the_list_where_it_was(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_going_back_to_topics_keeps_the_list_where_it_was(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     window = app.window
     qtbot.mouseClick(window.welcome.guest_button, Qt.MouseButton.LeftButton)

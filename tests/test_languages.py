@@ -13,12 +13,12 @@ from babel.messages.pofile import read_po
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRawFont
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from ui_helpers import clipped_buttons, clipped_labels, start_app
 
 import planner
 from planner.core import i18n
 from planner.core.resources import install_root, translations_dir
 from planner.ui import fonts
-from ui_helpers import clipped_buttons, clipped_labels, start_app
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 SAMPLES = {
@@ -28,7 +28,7 @@ SAMPLES = {
 }
 
 
-def _catalog(path: Path):  # type: ignore[no-untyped-def]
+def _catalog(path: Path):
     with path.open("rb") as handle:
         return read_po(handle)
 
@@ -61,13 +61,13 @@ def test_spanish_is_complete_with_no_fuzzy_entries_and_matching_placeholders() -
         assert set(PLACEHOLDER.findall(strings[0])) == set(PLACEHOLDER.findall(ids[0])), message.id
 
 
-def _visible_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
+def _visible_texts(root) -> list[str]:
     texts = [w.text() for w in root.findChildren(QLabel) if w.isVisibleTo(root)]
     texts += [w.text() for w in root.findChildren(QAbstractButton) if w.isVisibleTo(root)]
     return [t for t in texts if t]
 
 
-def test_pseudo_locale_leaves_no_untranslated_or_clipped_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pseudo_locale_leaves_no_untranslated_or_clipped_text(qtbot, tmp_path: Path) -> None:
     english = {m.id for m in _catalog(translations_dir() / "planner.pot")
                if isinstance(m.id, str) and len(m.id) > 3}
     from planner.core.markdown import parse_blocks
@@ -98,7 +98,7 @@ def test_pseudo_locale_leaves_no_untranslated_or_clipped_text(qtbot, tmp_path: P
         app.window.change_language("en")
 
 
-def test_right_to_left_mirrors_the_layout(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_right_to_left_mirrors_the_layout(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     app.window.change_language("ar_XB")
     try:
@@ -113,7 +113,7 @@ def test_right_to_left_mirrors_the_layout(qtbot, tmp_path: Path) -> None:  # typ
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_switching_language_keeps_typed_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_switching_language_keeps_typed_text(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     welcome = app.window.welcome
     welcome.new_button.click()
@@ -128,14 +128,14 @@ def test_switching_language_keeps_typed_text(qtbot, tmp_path: Path) -> None:  # 
         app.window.topics.notes.editor.setPlainText("nota escrita a medias")
         app.window.change_language("en")
         assert app.window.topics.notes.editor.toPlainText() == "nota escrita a medias"
-        assert app.session.plan.note(app.window.topics.current.id) == "nota escrita a medias"  # type: ignore[union-attr]
+        assert app.session.plan.note(app.window.topics.current.id) == "nota escrita a medias"
     finally:
         app.window.end_session()
         app.window.change_language("en")
 
 
 @pytest.mark.parametrize("language", sorted(SAMPLES))
-def test_ui_font_stack_covers_each_language(qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_ui_font_stack_covers_each_language(qtbot, language: str) -> None:
     assert set(fonts.FAMILIES) <= set(fonts.register_fonts())
     raw_fonts = [QRawFont(str(path), 12) for path in fonts.font_files()]
     assert all(raw.isValid() for raw in raw_fonts)

@@ -3,15 +3,12 @@ coming back to exactly where the person was."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-
 from ui_helpers import AppUnderTest, app_with_saved_plan, buttons_named
 from vault_helpers import PASSPHRASE
-
 
 app = app_with_saved_plan  # every test here starts with a saved plan open
 
@@ -25,7 +22,7 @@ def _press(key: Qt.Key) -> None:
     QTest.keyClick(QApplication.focusWidget(), key)
 
 
-def test_during_the_wait_typing_stays_in_the_passphrase_field(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_during_the_wait_typing_stays_in_the_passphrase_field(qtbot, app: AppUnderTest) -> None:
     app.window.lock()
     lock = app.window.lock_screen
     for attempt in range(3):
@@ -42,7 +39,7 @@ def test_during_the_wait_typing_stays_in_the_passphrase_field(qtbot, app: AppUnd
     assert "wait" in lock.message.text().lower()
 
 
-def test_close_the_app_closes_the_window_and_keeps_the_plan(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_close_the_app_closes_the_window_and_keeps_the_plan(qtbot, app: AppUnderTest) -> None:
     app.window.lock()
     close = buttons_named(app.window.lock_screen, "Close the app")[0]
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
@@ -50,7 +47,7 @@ def test_close_the_app_closes_the_window_and_keeps_the_plan(qtbot, app: AppUnder
     assert len(app.session.folder.plan_files()) == 1
 
 
-def test_a_manual_lock_does_not_claim_it_locked_itself(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_a_manual_lock_does_not_claim_it_locked_itself(qtbot, app: AppUnderTest) -> None:
     QTest.keyClick(app.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     lock = app.window.lock_screen
     assert app.window.stack.currentWidget() is lock
@@ -63,8 +60,8 @@ def test_a_manual_lock_does_not_claim_it_locked_itself(qtbot, app: AppUnderTest)
     assert "without use" in lock.explain.text()
 
 
-def test_unlocking_clears_the_old_error_and_shows_it_is_working(qtbot, app: AppUnderTest,  # type: ignore[no-untyped-def]
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unlocking_clears_the_old_error_and_shows_it_is_working(
+        qtbot, app: AppUnderTest, monkeypatch: pytest.MonkeyPatch) -> None:
     app.window.lock()
     lock = app.window.lock_screen
     _type("not my passphrase")
@@ -74,7 +71,7 @@ def test_unlocking_clears_the_old_error_and_shows_it_is_working(qtbot, app: AppU
     seen_while_working: list[str] = []
     real_unlock = app.session.unlock
 
-    def watching_unlock(passphrase: str):  # type: ignore[no-untyped-def]
+    def watching_unlock(passphrase: str):
         seen_while_working.append(lock.message.text())
         return real_unlock(passphrase)
 
@@ -86,7 +83,7 @@ def test_unlocking_clears_the_old_error_and_shows_it_is_working(qtbot, app: AppU
     assert not app.session.locked
 
 
-def test_unlocking_returns_to_the_same_topic_and_scroll_position(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_unlocking_returns_to_the_same_topic_and_scroll_position(qtbot, app: AppUnderTest) -> None:
     app.window.show_page("topics")
     topics = app.window.topics
     topics.list.setCurrentRow(3)

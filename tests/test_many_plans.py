@@ -12,30 +12,30 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import AppUnderTest, buttons_named, create_saved_plan, start_app
 
 from planner.core.errors import WrongPassphrase
 from planner.core.plans import PlanFolder
 from planner.core.session import MustWait, Session
-from ui_helpers import AppUnderTest, buttons_named, create_saved_plan, start_app
 
 ANA, BEA = "ana's own quiet river", "bea keeps the blue lamp"
 
 
-def _write_note(qtbot, app: AppUnderTest, text: str) -> None:  # type: ignore[no-untyped-def]
+def _write_note(qtbot, app: AppUnderTest, text: str) -> None:
     app.window.show_page("topics")
     app.window.topics.notes.editor.setFocus()
     qtbot.keyClicks(app.window.topics.notes.editor, text)
     app.window.flush()
 
 
-def _open(qtbot, app: AppUnderTest, passphrase: str) -> None:  # type: ignore[no-untyped-def]
+def _open(qtbot, app: AppUnderTest, passphrase: str) -> None:
     welcome = app.window.welcome
     qtbot.mouseClick(welcome.open_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(welcome.open_passphrase, passphrase)
     qtbot.keyClick(welcome.open_passphrase, Qt.Key.Key_Return)
 
 
-def test_two_people_each_see_only_their_own_plan(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_people_each_see_only_their_own_plan(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     create_saved_plan(qtbot, app, ANA)
     _write_note(qtbot, app, "Ana: call Dee on Sunday")
@@ -64,7 +64,7 @@ def test_two_people_each_see_only_their_own_plan(qtbot, tmp_path: Path) -> None:
     assert len(PlanFolder(tmp_path / "data").plan_files()) == 2
 
 
-def test_a_passphrase_in_use_is_refused_on_screen_and_points_to_open(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_passphrase_in_use_is_refused_on_screen_and_points_to_open(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     create_saved_plan(qtbot, app, ANA)
     app.window.end_session()

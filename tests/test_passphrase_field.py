@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 from planner.ui.passphrase_field import MASK, PassphraseField
 
 
-def _field(qtbot) -> PassphraseField:  # type: ignore[no-untyped-def]
+def _field(qtbot) -> PassphraseField:
     field = PassphraseField()
     qtbot.addWidget(field)
     field.show()
@@ -35,7 +35,7 @@ def _type_any(field: PassphraseField, text: str) -> None:
                                                     Qt.KeyboardModifier.NoModifier, character))
 
 
-def test_typed_characters_never_reach_qt(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typed_characters_never_reach_qt(qtbot) -> None:
     field = _field(qtbot)
     seen: list[str] = []
     field.textChanged.connect(seen.append)
@@ -45,7 +45,7 @@ def test_typed_characters_never_reach_qt(qtbot) -> None:  # type: ignore[no-unty
     assert all(set(text) <= {MASK} for text in seen)
 
 
-def test_deleting_selecting_and_moving_edit_the_real_passphrase(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_selecting_and_moving_edit_the_real_passphrase(qtbot) -> None:
     field = _field(qtbot)
     qtbot.keyClicks(field, "blue kettle")
     QTest.keyClick(field, Qt.Key.Key_Backspace)
@@ -66,7 +66,7 @@ def test_deleting_selecting_and_moving_edit_the_real_passphrase(qtbot) -> None: 
     assert field.text() == "" and _what_qt_holds(field) == ""
 
 
-def test_undo_cannot_bring_back_masks_without_their_characters(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_undo_cannot_bring_back_masks_without_their_characters(qtbot) -> None:
     field = _field(qtbot)
     qtbot.keyClicks(field, "abc")
     QTest.keyClick(field, Qt.Key.Key_Backspace)
@@ -74,7 +74,7 @@ def test_undo_cannot_bring_back_masks_without_their_characters(qtbot) -> None:  
     assert field.text() == "ab" and _what_qt_holds(field) == MASK * 2
 
 
-def test_paste_and_input_methods_go_to_the_passphrase_not_to_qt(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_paste_and_input_methods_go_to_the_passphrase_not_to_qt(qtbot) -> None:
     field = _field(qtbot)
     QGuiApplication.clipboard().setText("from a manager")
     QTest.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -91,7 +91,7 @@ def test_paste_and_input_methods_go_to_the_passphrase_not_to_qt(qtbot) -> None: 
     QGuiApplication.clipboard().clear()
 
 
-def test_set_text_and_clear_work_on_the_passphrase(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_set_text_and_clear_work_on_the_passphrase(qtbot) -> None:
     field = _field(qtbot)
     field.setText("set by code")
     assert field.text() == "set by code" and _what_qt_holds(field) == MASK * 11

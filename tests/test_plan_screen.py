@@ -9,15 +9,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
+from ui_helpers import AppUnderTest, buttons_named, start_app
 
 from planner.core.plan import ActionStatus
-from ui_helpers import AppUnderTest, buttons_named, start_app
 
 STEPS = 30
 
 
 @pytest.fixture
-def app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+def app(qtbot, tmp_path: Path):
     app = start_app(tmp_path / "data", qtbot)
     qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
     plan = app.session.plan
@@ -42,10 +42,10 @@ def _step_of(box: QComboBox) -> str:
 
 def _stored(app: AppUnderTest, box: QComboBox) -> ActionStatus | None:
     action = next(a for a in app.window._library().actions if a.text == _step_of(box))
-    return app.session.plan.status(action.id)  # type: ignore[union-attr]
+    return app.session.plan.status(action.id)
 
 
-def _choose(qtbot, box: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
+def _choose(qtbot, box: QComboBox, text: str) -> None:
     """Open the list from the keyboard and pick `text` with Enter."""
     box.setFocus()
     QTest.keyClick(box, Qt.Key.Key_Space)
@@ -56,7 +56,7 @@ def _choose(qtbot, box: QComboBox, text: str) -> None:  # type: ignore[no-untype
     qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
 
 
-def _scrolled_to_a_middle_box(qtbot, app: AppUnderTest) -> QComboBox:  # type: ignore[no-untyped-def]
+def _scrolled_to_a_middle_box(qtbot, app: AppUnderTest) -> QComboBox:
     scroll = app.window.plan_screen.scroll
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 600, timeout=3000)
     box = _status_boxes(app)[STEPS // 2]
@@ -65,7 +65,7 @@ def _scrolled_to_a_middle_box(qtbot, app: AppUnderTest) -> QComboBox:  # type: i
     return box
 
 
-def test_changing_a_status_keeps_focus_and_scroll(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_changing_a_status_keeps_focus_and_scroll(qtbot, app: AppUnderTest) -> None:
     box = _scrolled_to_a_middle_box(qtbot, app)
     step = _step_of(box)
     position = app.window.plan_screen.scroll.verticalScrollBar().value()
@@ -80,7 +80,7 @@ def test_changing_a_status_keeps_focus_and_scroll(qtbot, app: AppUnderTest) -> N
     assert app.window.plan_screen.scroll.verticalScrollBar().value() == position
 
 
-def test_arrow_keys_and_letters_do_not_change_a_status(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_arrow_keys_and_letters_do_not_change_a_status(qtbot, app: AppUnderTest) -> None:
     box = _status_boxes(app)[0]
     box.setFocus()
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_End, Qt.Key.Key_D):
@@ -92,13 +92,13 @@ def test_arrow_keys_and_letters_do_not_change_a_status(qtbot, app: AppUnderTest)
         assert box.currentText() == "Add to my plan"
 
 
-def test_a_step_that_leaves_the_plan_can_be_brought_back(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_a_step_that_leaves_the_plan_can_be_brought_back(qtbot, app: AppUnderTest) -> None:
     box = _scrolled_to_a_middle_box(qtbot, app)
     step = _step_of(box)
     _choose(qtbot, box, "Remove from my plan")
     assert _stored(app, box) is None
     undo = QApplication.focusWidget()
-    assert undo is not None and undo.text() == "Undo"  # type: ignore[attr-defined]
+    assert undo is not None and undo.text() == "Undo"
     assert step in undo.accessibleDescription()
     QTest.keyClick(undo, Qt.Key.Key_Return)
     assert _stored(app, box) is ActionStatus.TODO
@@ -122,7 +122,7 @@ def _tab_stops(app: AppUnderTest, start: QWidget, count: int) -> list[QWidget]:
     return seen
 
 
-def test_tab_follows_the_screen_from_top_to_bottom(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_tab_follows_the_screen_from_top_to_bottom(qtbot, app: AppUnderTest) -> None:
     screen = app.window.plan_screen
     _choose(qtbot, _status_boxes(app)[1], "Later, when it is safe")
     for name in ("Dee", "Sam"):  # each save rebuilds the list of people

@@ -7,13 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from vault_helpers import digest
 
 from planner.core import kdf
 from planner.core.errors import PassphraseInUse, VaultDamaged, WrongPassphrase
 from planner.core.plan import ActionStatus, Plan
 from planner.core.plans import LEGACY_NAME, PlanFolder
 from planner.core.vault import PAGE_SIZE, Vault, backup_path
-from vault_helpers import digest
 
 ANA, BEA = "ana's own quiet river", "bea keeps the blue lamp"
 

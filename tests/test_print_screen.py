@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrinter
-from pypdf import PdfReader
-
 from conftest import files_under
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
 from planner.core.content import load_library
 from planner.core.plan import ActionStatus, Plan
 from planner.core.resources import content_dir
@@ -17,7 +17,7 @@ from planner.ui.print_screen import PrintScreen
 from planner.ui.save_dialog import SaveDialog
 
 
-def _screen(qtbot):  # type: ignore[no-untyped-def]
+def _screen(qtbot):
     from planner.ui.application import make_application
 
     make_application()  # the app-wide keyboard handling, as in the app
@@ -34,7 +34,7 @@ def _screen(qtbot):  # type: ignore[no-untyped-def]
 
 
 def test_preview_shows_the_same_pdf_that_is_saved_and_printed(qtbot, tmp_path: Path,
-                                                               isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+                                                               isolated_home: Path) -> None:
     screen, _plan = _screen(qtbot)
     screen.show_preview()
     pages = len(PdfReader(io.BytesIO(screen.pdf_bytes)).pages)
@@ -64,7 +64,7 @@ def test_preview_shows_the_same_pdf_that_is_saved_and_printed(qtbot, tmp_path: P
     assert files_under(isolated_home) == []
 
 
-def test_save_dialog_asks_before_replacing_and_explains_errors(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_dialog_asks_before_replacing_and_explains_errors(qtbot, tmp_path: Path) -> None:
     target = tmp_path / "document.pdf"
     target.write_bytes(b"older file")
     dialog = SaveDialog(b"%PDF-new")
@@ -89,23 +89,23 @@ def test_save_dialog_asks_before_replacing_and_explains_errors(qtbot, tmp_path: 
     assert missing.saved_path is None and "without slashes" in missing.message.text()
 
 
-def test_full_disk_is_explained_and_leaves_nothing(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_full_disk_is_explained_and_leaves_nothing(qtbot, tmp_path: Path, monkeypatch) -> None:
     import errno
     import os
 
     real_fdopen = os.fdopen
 
     class FullDisk:
-        def __init__(self, handle):  # type: ignore[no-untyped-def]
+        def __init__(self, handle):
             self.handle = handle
 
-        def __enter__(self):  # type: ignore[no-untyped-def]
+        def __enter__(self):
             return self
 
-        def __exit__(self, *args):  # type: ignore[no-untyped-def]
+        def __exit__(self, *args):
             self.handle.close()
 
-        def write(self, data):  # type: ignore[no-untyped-def]
+        def write(self, data):
             raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
@@ -118,7 +118,7 @@ def test_full_disk_is_explained_and_leaves_nothing(qtbot, tmp_path: Path, monkey
     assert list(tmp_path.iterdir()) == []
 
 
-def test_pocket_card_takes_at_most_three_people(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_pocket_card_takes_at_most_three_people(qtbot) -> None:
     screen, plan = _screen(qtbot)
     for name in ("Ann", "Bo", "Cy"):
         plan.add_contact(name, "555", "")
@@ -132,7 +132,7 @@ def test_pocket_card_takes_at_most_three_people(qtbot) -> None:  # type: ignore[
     assert screen.document.pageCount() == 1
 
 
-def _close_any_modal_dialog_soon(qtbot) -> None:  # type: ignore[no-untyped-def]
+def _close_any_modal_dialog_soon(qtbot) -> None:
     """A watchdog: a system dialog opened with exec() would block the test; close it."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -146,7 +146,7 @@ def _close_any_modal_dialog_soon(qtbot) -> None:  # type: ignore[no-untyped-def]
         QTimer.singleShot(delay, close)
 
 
-def test_with_no_printer_print_says_so_and_offers_a_pdf(qtbot, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_with_no_printer_print_says_so_and_offers_a_pdf(qtbot, isolated_home: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -165,14 +165,14 @@ def test_with_no_printer_print_says_so_and_offers_a_pdf(qtbot, isolated_home: Pa
     assert "printer" not in screen.status.text().lower()
     assert files_under(isolated_home) == []
     dialog_seen = []
-    screen.save_copy = lambda: dialog_seen.append(1)  # type: ignore[method-assign]
+    screen.save_copy = lambda: dialog_seen.append(1)
     screen.no_printer_save.clicked.disconnect()
     screen.no_printer_save.clicked.connect(screen.save_copy)
     qtbot.keyClick(offer, Qt.Key.Key_Return)
     assert dialog_seen == [1]
 
 
-def test_a_printer_that_would_write_a_file_is_refused(qtbot, isolated_home: Path,  # type: ignore[no-untyped-def]
+def test_a_printer_that_would_write_a_file_is_refused(qtbot, isolated_home: Path,
                                                       tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
@@ -192,7 +192,7 @@ def test_a_printer_that_would_write_a_file_is_refused(qtbot, isolated_home: Path
     assert files_under(tmp_path) == []
 
 
-def test_preview_follows_each_change_by_itself(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_preview_follows_each_change_by_itself(qtbot) -> None:
     from PySide6.QtCore import Qt
 
     screen, _plan = _screen(qtbot)
@@ -209,7 +209,7 @@ def test_preview_follows_each_change_by_itself(qtbot) -> None:  # type: ignore[n
     assert "Home list" in PdfReader(io.BytesIO(screen.pdf_bytes)).pages[0].extract_text()
 
 
-def test_discreet_wording_names_the_persons_own_words_and_prints_them_as_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_discreet_wording_names_the_persons_own_words_and_prints_them_as_typed(qtbot) -> None:
     from PySide6.QtCore import Qt
 
     screen, plan = _screen(qtbot)
@@ -225,7 +225,7 @@ def test_discreet_wording_names_the_persons_own_words_and_prints_them_as_typed(q
     assert "Maria (program)" not in text
 
 
-def test_after_saving_the_screen_says_where_the_file_went(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_after_saving_the_screen_says_where_the_file_went(qtbot, tmp_path: Path) -> None:
     screen, _plan = _screen(qtbot)
     dialog = screen.save_copy()
     dialog.other.setChecked(True)

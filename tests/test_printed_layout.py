@@ -82,8 +82,8 @@ def library() -> Library:
 
 def _sample(library: Library) -> outputs.PrintablePlan:
     """The plan of tests/test_report.py: nine steps, one note, one person."""
-    statuses = dict(zip((a.id for a in library.actions[:9]),
-                        [ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE] * 3))
+    choices = [ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE] * 3
+    statuses = dict(zip((a.id for a in library.actions[:9]), choices, strict=False))
     statuses[library.actions[9].id] = ActionStatus.NOT_FOR_ME
     return outputs.PrintablePlan(statuses, {library.actions[0].topic_id: NOTE},
                                  (Contact(1, "Dee", "555-0100", "sister"),), ())

@@ -33,16 +33,16 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def library():  # type: ignore[no-untyped-def]
+def library():
     return load_library(content_dir())
 
 
 @pytest.fixture
-def plan(library):  # type: ignore[no-untyped-def]
+def plan(library):
     plan = Plan(Vault.guest())
     actions = library.actions
     for action, status in zip(actions[:9], [ActionStatus.TODO, ActionStatus.LATER,
-                                            ActionStatus.DONE] * 3):
+                                            ActionStatus.DONE] * 3, strict=False):
         plan.set_status(action.id, status)
     plan.set_status(actions[9].id, ActionStatus.NOT_FOR_ME)
     plan.set_note(actions[0].topic_id, NOTE)
@@ -51,8 +51,9 @@ def plan(library):  # type: ignore[no-untyped-def]
     plan.vault.close()
 
 
-def test_chosen_actions_appear_and_others_do_not(plan, library) -> None:  # type: ignore[no-untyped-def]
-    pdf = outputs.my_plan(outputs.PrintablePlan.from_plan(plan), library, PrintOptions(printed_on=DAY))
+def test_chosen_actions_appear_and_others_do_not(plan, library) -> None:
+    printable = outputs.PrintablePlan.from_plan(plan)
+    pdf = outputs.my_plan(printable, library, PrintOptions(printed_on=DAY))
     text = _flat(_text(pdf))
     for action in library.actions[:9]:
         assert _flat(action.text) in text, action.id
@@ -64,13 +65,13 @@ def test_chosen_actions_appear_and_others_do_not(plan, library) -> None:  # type
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
 
 
-def test_notes_only_when_included(plan, library) -> None:  # type: ignore[no-untyped-def]
+def test_notes_only_when_included(plan, library) -> None:
     printable = outputs.PrintablePlan.from_plan(plan)
     pdf = outputs.my_plan(printable, library, PrintOptions(include_notes=False, printed_on=DAY))
     assert NOTE not in _flat(_text(pdf))
 
 
-def test_metadata_is_neutral_and_output_deterministic(plan, library) -> None:  # type: ignore[no-untyped-def]
+def test_metadata_is_neutral_and_output_deterministic(plan, library) -> None:
     printable = outputs.PrintablePlan.from_plan(plan)
     first = outputs.my_plan(printable, library, PrintOptions(printed_on=DAY))
     assert first == outputs.my_plan(printable, library, PrintOptions(printed_on=DAY))
@@ -89,7 +90,7 @@ def _font_sizes(pdf: bytes) -> list[float]:
     return sizes
 
 
-def test_large_print_body_is_at_least_18_points(plan, library) -> None:  # type: ignore[no-untyped-def]
+def test_large_print_body_is_at_least_18_points(plan, library) -> None:
     printable = outputs.PrintablePlan.from_plan(plan)
     normal = _font_sizes(outputs.my_plan(printable, library, PrintOptions(printed_on=DAY)))
     large = _font_sizes(outputs.my_plan(printable, library,
@@ -100,20 +101,21 @@ def test_large_print_body_is_at_least_18_points(plan, library) -> None:  # type:
 
 
 @pytest.mark.parametrize("kind", ["plan", "workbook", "card"])
-def test_discreet_wording_leaves_none_of_the_listed_words(plan, library, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_discreet_wording_leaves_none_of_the_listed_words(plan, library, kind: str) -> None:
     printable = outputs.PrintablePlan.from_plan(plan)
     every = Plan(Vault.guest())
     for action in library.actions:
         every.set_status(action.id, ActionStatus.TODO)
     options = PrintOptions(discreet=True, printed_on=DAY)
-    pdf = {"plan": lambda: outputs.my_plan(outputs.PrintablePlan.from_plan(every), library, options),
+    all_steps = outputs.PrintablePlan.from_plan(every)
+    pdf = {"plan": lambda: outputs.my_plan(all_steps, library, options),
            "workbook": lambda: outputs.workbook(library, options),
            "card": lambda: outputs.pocket_cards(printable, [], options)}[kind]()
     assert discreet.leftovers(_flat(_text(pdf)), "en") == []
     every.vault.close()
 
 
-def test_family_rules_fit_one_page_and_never_mention_abuse(library) -> None:  # type: ignore[no-untyped-def]
+def test_family_rules_fit_one_page_and_never_mention_abuse(library) -> None:
     pdf = outputs.family_rules(library, PrintOptions(printed_on=DAY))
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
@@ -122,7 +124,7 @@ def test_family_rules_fit_one_page_and_never_mention_abuse(library) -> None:  # 
     assert discreet.leftovers(text, "en") == []
 
 
-def test_pocket_card_holds_at_most_three_people_and_has_cut_marks(plan) -> None:  # type: ignore[no-untyped-def]
+def test_pocket_card_holds_at_most_three_people_and_has_cut_marks(plan) -> None:
     for name in ("Ann", "Bo", "Cy"):
         plan.add_contact(name, "555", "")
     printable = outputs.PrintablePlan.from_plan(plan)
@@ -136,18 +138,19 @@ def test_pocket_card_holds_at_most_three_people_and_has_cut_marks(plan) -> None:
     assert content.count(" l S") >= 2 * (2 + 1) + 2 * (4 + 1)  # cut marks at every grid line
 
 
-def test_workbook_has_every_action(library) -> None:  # type: ignore[no-untyped-def]
+def test_workbook_has_every_action(library) -> None:
     text = _flat(_text(outputs.workbook(library, PrintOptions(printed_on=DAY))))
     missing = [a.id for a in library.actions if _flat(a.text) not in text]
     assert missing == []
 
 
-def test_big_plan_and_hostile_text_render(library) -> None:  # type: ignore[no-untyped-def]
+def test_big_plan_and_hostile_text_render(library) -> None:
     plan = Plan(Vault.guest())
     hostile = ("\u202eevil\u202c \u200d\U0001f469\u200d\U0001f467 nul\x00 "
                + "W" * 5000 + " \ud7ff \u05e9\u05dc\u05d5\u05dd <b>&amp;</b>")
     for topic in library.topics:
-        plan.set_note(topic.id, ("note line " * 50 + "\n") * (1_050_000 // 501 // len(library.topics) + 1))
+        lines_per_note = 1_050_000 // 501 // len(library.topics) + 1
+        plan.set_note(topic.id, ("note line " * 50 + "\n") * lines_per_note)
     plan.set_note(library.topics[0].id, hostile)
     for action in library.actions:
         plan.set_status(action.id, ActionStatus.TODO)
@@ -206,7 +209,7 @@ OWN_NOTE = "Ask Maria at the shelter about the abuser's new phone."
 OWN_TITLE = "Shelter plan"
 
 
-def _own_words_plan(library):  # type: ignore[no-untyped-def]
+def _own_words_plan(library):
     """A plan whose person typed listed words: in a note, a person, a place, and the title."""
     from planner.core.plan import Contact, LocalResource
 
@@ -218,7 +221,7 @@ def _own_words_plan(library):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("kind", ["plan", "card", "workbook"])
-def test_discreet_wording_prints_what_the_person_typed_exactly(library, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_discreet_wording_prints_what_the_person_typed_exactly(library, kind: str) -> None:
     printable = _own_words_plan(library)
     options = PrintOptions(title=OWN_TITLE, discreet=True, printed_on=DAY)
     typed = {"plan": [OWN_TITLE, OWN_NOTE, "Maria (shelter)", "555-0100, ask for the advocate",
@@ -235,7 +238,7 @@ def test_discreet_wording_prints_what_the_person_typed_exactly(library, kind: st
     assert discreet.leftovers(text, "en") == []  # the app's own words are still neutral
 
 
-def test_own_words_to_check_lists_each_listed_word_and_where_it_was_typed(library) -> None:  # type: ignore[no-untyped-def]
+def test_own_words_to_check_lists_each_listed_word_and_where_it_was_typed(library) -> None:
     found = discreet.own_words_to_check(_own_words_plan(library), OWN_TITLE, "en")
     assert found == [("Shelter", "The title"),
                      ("shelter", "My notes"), ("the abuser's", "My notes"),

@@ -77,7 +77,7 @@ def test_phone_numbers_and_brackets_read_as_written() -> None:
     texts = [text for _y, _x, text in runs if not text.startswith("Page")]
     # One run in dialling order, left of the words typed before it; not 7233-799-800-1.
     assert "1-800-799-7233" in texts
-    assert texts.index("1-800-799-7233") < [i for i, s in enumerate(texts) if "\ufedf" in s][0]
+    assert texts.index("1-800-799-7233") < next(i for i, s in enumerate(texts) if "\ufedf" in s)
 
 
 def test_lines_carry_their_typed_text_for_copying_and_screen_readers() -> None:
@@ -91,7 +91,7 @@ def test_long_arabic_text_wraps_within_the_width_and_splits_across_pages() -> No
     s = styles(False)
     words = ["سطر", "طويل", "جدا", "1-800-799-7233", "Sam"] * 300
     paragraph = bidi.BidiParagraph(" ".join(words), s.body)
-    width, height = paragraph.wrap(300, 10_000)
+    _width, height = paragraph.wrap(300, 10_000)
     assert height == len(paragraph.lines) * s.body.leading and len(paragraph.lines) > 50
     for line in paragraph.lines:
         drawn = sum(piece.width for piece in bidi.visual_line(line, True, s.body.fontSize))
@@ -183,6 +183,7 @@ def test_a_page_in_a_right_to_left_language_is_mirrored() -> None:
     for locale in ("en", "ar"):
         pdf = outputs.my_plan(plan, library, PrintOptions(locale=locale, printed_on=DAY))
         page = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
-        boxes[locale] = [float(x) for x in re.findall(r"n ([\d.]+) [\d.]+ [\d.]+ [\d.]+ re S", page)]
+        boxes[locale] = [float(x) for x in
+                         re.findall(r"n ([\d.]+) [\d.]+ [\d.]+ [\d.]+ re S", page)]
     assert len(boxes["en"]) == len(boxes["ar"]) == 3
     assert max(boxes["en"]) < 5 < 400 < min(boxes["ar"])  # left edge in English, right in Arabic

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import files_under
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -18,14 +19,13 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QWidget,
 )
+from ui_helpers import accessible_name, clipped_buttons, clipped_labels, visible_controls
 
-from conftest import files_under
 from planner.core import i18n
 from planner.core.preferences import Preferences
 from planner.ui import fonts, save_dialog, theme
 from planner.ui.application import apply_preferences, make_application
 from planner.ui.save_dialog import SaveDialog
-from ui_helpers import accessible_name, clipped_buttons, clipped_labels, visible_controls
 
 PDF = b"%PDF-1.7 test"
 
@@ -66,7 +66,7 @@ def _larger_text(high_contrast: bool = False) -> None:
     app.setStyleSheet(theme.stylesheet(200, high_contrast))
 
 
-def _open(qtbot, data: bytes = PDF) -> SaveDialog:  # type: ignore[no-untyped-def]
+def _open(qtbot, data: bytes = PDF) -> SaveDialog:
     dialog = SaveDialog(data)
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
@@ -98,7 +98,7 @@ def _folder_list(dialog: QWidget) -> QAbstractItemView:
     return found[0]
 
 
-def _type(qtbot, field: QLineEdit, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type(qtbot, field: QLineEdit, text: str) -> None:
     field.selectAll()
     qtbot.keyClick(field, Qt.Key.Key_Delete)
     qtbot.keyClicks(field, text)
@@ -109,7 +109,7 @@ def _fully_visible(widget: QWidget) -> bool:
 
 
 def test_places_are_named_in_words_and_a_usb_stick_is_chosen_first(
-        qtbot, home: Path, stick: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, home: Path, stick: Path) -> None:
     (home / "Documents").mkdir()
     (home / "Downloads").mkdir()
     dialog = _open(qtbot)
@@ -121,7 +121,7 @@ def test_places_are_named_in_words_and_a_usb_stick_is_chosen_first(
 
 
 def test_documents_is_chosen_when_no_stick_is_plugged_in(
-        qtbot, home: Path, no_stick: None) -> None:  # type: ignore[no-untyped-def]
+        qtbot, home: Path, no_stick: None) -> None:
     (home / "Documents").mkdir()
     (home / "Desktop").mkdir()
     dialog = _open(qtbot)
@@ -131,7 +131,7 @@ def test_documents_is_chosen_when_no_stick_is_plugged_in(
 
 
 def test_folder_list_starts_at_home_and_is_browsed_with_keys(
-        qtbot, home: Path, no_stick: None) -> None:  # type: ignore[no-untyped-def]
+        qtbot, home: Path, no_stick: None) -> None:
     kids = home / "Letters" / "Kids"
     kids.mkdir(parents=True)
     (home / ".hidden-settings").mkdir()
@@ -152,7 +152,7 @@ def test_folder_list_starts_at_home_and_is_browsed_with_keys(
 
 
 def test_tabbing_through_the_folder_list_keeps_the_chosen_place(
-        qtbot, home: Path, stick: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, home: Path, stick: Path) -> None:
     (home / "Letters").mkdir()
     dialog = _open(qtbot)
     with qtbot.waitActive(dialog):
@@ -170,7 +170,7 @@ def test_tabbing_through_the_folder_list_keeps_the_chosen_place(
 
 
 @pytest.mark.parametrize("where", ["File name", "Folder", "Save"])
-def test_enter_saves(qtbot, tmp_path: Path, no_stick: None, where: str) -> None:  # type: ignore[no-untyped-def]
+def test_enter_saves(qtbot, tmp_path: Path, no_stick: None, where: str) -> None:
     dialog = _open(qtbot)
     _type(qtbot, _field(dialog, "Folder"), str(tmp_path))
     _type(qtbot, _field(dialog, "File name"), "plan")
@@ -181,7 +181,7 @@ def test_enter_saves(qtbot, tmp_path: Path, no_stick: None, where: str) -> None:
     assert not dialog.isVisible()
 
 
-def test_enter_on_cancel_closes_without_saving(qtbot, tmp_path: Path, no_stick: None) -> None:  # type: ignore[no-untyped-def]
+def test_enter_on_cancel_closes_without_saving(qtbot, tmp_path: Path, no_stick: None) -> None:
     dialog = _open(qtbot)
     _type(qtbot, _field(dialog, "Folder"), str(tmp_path))
     cancel = _push(dialog, "Cancel")
@@ -191,7 +191,7 @@ def test_enter_on_cancel_closes_without_saving(qtbot, tmp_path: Path, no_stick: 
 
 
 def test_long_error_at_200_percent_wraps_and_no_field_is_squashed(
-        qtbot, tmp_path: Path, no_stick: None, text_size: None) -> None:  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, no_stick: None, text_size: None) -> None:
     _larger_text()
     dialog = _open(qtbot)
     _type(qtbot, _field(dialog, "Folder"), str(tmp_path / "unplugged"))
@@ -209,7 +209,7 @@ def test_long_error_at_200_percent_wraps_and_no_field_is_squashed(
 
 
 def test_changing_name_folder_or_place_clears_the_replace_warning(
-        qtbot, home: Path, tmp_path: Path, no_stick: None) -> None:  # type: ignore[no-untyped-def]
+        qtbot, home: Path, tmp_path: Path, no_stick: None) -> None:
     (home / "Documents").mkdir()
     (tmp_path / "document.pdf").write_bytes(b"older")
     dialog = _open(qtbot)
@@ -235,7 +235,7 @@ def test_changing_name_folder_or_place_clears_the_replace_warning(
     assert (tmp_path / "document.pdf").read_bytes() == b"older"
 
 
-def test_saved_place_says_where_in_words(qtbot, home: Path, stick: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_saved_place_says_where_in_words(qtbot, home: Path, stick: Path, tmp_path: Path) -> None:
     (home / "Documents").mkdir()
     on_stick = _open(qtbot)
     qtbot.mouseClick(_push(on_stick, "Save"), Qt.MouseButton.LeftButton)
@@ -255,7 +255,7 @@ def test_saved_place_says_where_in_words(qtbot, home: Path, stick: Path, tmp_pat
 
 @pytest.mark.parametrize("high_contrast", [False, True])
 def test_fits_at_200_percent_in_spanish_with_no_clipping_or_sideways_scrolling(
-        qtbot, home: Path, stick: Path, text_size: None, high_contrast: bool) -> None:  # type: ignore[no-untyped-def]
+        qtbot, home: Path, stick: Path, text_size: None, high_contrast: bool) -> None:
     for name in ("Documents", "Desktop", "Downloads", "Cartas"):
         (home / name).mkdir()
     i18n.set_language("es")
@@ -272,7 +272,7 @@ def test_fits_at_200_percent_in_spanish_with_no_clipping_or_sideways_scrolling(
 
 
 def test_browsing_and_saving_leaves_nothing_but_the_saved_file(
-        qtbot, isolated_home: Path, home: Path, no_stick: None) -> None:  # type: ignore[no-untyped-def]
+        qtbot, isolated_home: Path, home: Path, no_stick: None) -> None:
     for folder in ("Letters/Kids", "Letters/Work", "Photos"):
         (home / folder).mkdir(parents=True)
     dialog = _open(qtbot)

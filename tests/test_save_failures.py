@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-
-from planner.core.plan import ActionStatus
 from ui_helpers import AppUnderTest, app_with_saved_plan, buttons_named, make_vault_read_only
 from vault_helpers import PASSPHRASE
+
+from planner.core.plan import ActionStatus
 
 NOT_SAVED = "could not be saved"
 
@@ -29,12 +29,12 @@ def _banner_says_not_saved(app: AppUnderTest) -> bool:
     return banner.isVisible() and NOT_SAVED in banner.text.text()
 
 
-def _plan(app: AppUnderTest):  # type: ignore[no-untyped-def]
+def _plan(app: AppUnderTest):
     assert app.session.plan is not None
     return app.session.plan
 
 
-def test_status_chosen_in_a_topic_is_put_back(qtbot, app: AppUnderTest, capfd) -> None:  # type: ignore[no-untyped-def]
+def test_status_chosen_in_a_topic_is_put_back(qtbot, app: AppUnderTest, capfd) -> None:
     app.window.show_page("topics")
     row = app.window.topics.rows[0]
     make_vault_read_only(app)
@@ -46,7 +46,7 @@ def test_status_chosen_in_a_topic_is_put_back(qtbot, app: AppUnderTest, capfd) -
     assert capfd.readouterr().err == ""
 
 
-def test_status_chosen_on_my_plan_is_put_back(qtbot, app: AppUnderTest, capfd) -> None:  # type: ignore[no-untyped-def]
+def test_status_chosen_on_my_plan_is_put_back(qtbot, app: AppUnderTest, capfd) -> None:
     action = app.window._library().actions[0]
     _plan(app).set_status(action.id, ActionStatus.TODO)
     app.window.show_page("plan")
@@ -59,14 +59,14 @@ def test_status_chosen_on_my_plan_is_put_back(qtbot, app: AppUnderTest, capfd) -
     assert capfd.readouterr().err == ""
 
 
-def _status_box(app: AppUnderTest, step: str):  # type: ignore[no-untyped-def]
+def _status_box(app: AppUnderTest, step: str):
     from PySide6.QtWidgets import QComboBox
 
     return next(box for box in app.window.plan_screen.findChildren(QComboBox)
                 if box.accessibleName() == f"Status of: {step}" and box.isVisibleTo(app.window))
 
 
-def _choose_in_list(qtbot, box, text: str) -> None:  # type: ignore[no-untyped-def]
+def _choose_in_list(qtbot, box, text: str) -> None:
     """Open the drop-down list with the keyboard and pick `text`, as a person does."""
     box.setFocus()
     QTest.keyClick(box, Qt.Key.Key_Space)
@@ -78,7 +78,8 @@ def _choose_in_list(qtbot, box, text: str) -> None:  # type: ignore[no-untyped-d
     qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
 
 
-def test_a_note_that_cannot_be_saved_stays_on_screen_and_is_saved_later(qtbot, app: AppUnderTest, capfd) -> None:  # type: ignore[no-untyped-def]
+def test_a_note_that_cannot_be_saved_stays_on_screen_and_is_saved_later(
+        qtbot, app: AppUnderTest, capfd) -> None:
     app.window.show_page("topics")
     topic = app.window.topics.current
     notes = app.window.topics.notes
@@ -87,17 +88,17 @@ def test_a_note_that_cannot_be_saved_stays_on_screen_and_is_saved_later(qtbot, a
     qtbot.keyClicks(notes.editor, "meet Dee at noon")
     qtbot.waitUntil(lambda: _banner_says_not_saved(app), timeout=3000)
     assert notes.editor.toPlainText() == "meet Dee at noon"
-    assert _plan(app).note(topic.id) == ""  # type: ignore[union-attr]
+    assert _plan(app).note(topic.id) == ""
     _plan(app).vault.connection.execute("PRAGMA query_only = OFF")
     app.window.lock()  # locking saves what is still unsaved
     assert capfd.readouterr().err == ""
     app.window.lock_screen.passphrase.setText(PASSPHRASE)
     app.window.lock_screen.try_unlock()
-    assert _plan(app).note(topic.id) == "meet Dee at noon"  # type: ignore[union-attr]
+    assert _plan(app).note(topic.id) == "meet Dee at noon"
 
 
 @pytest.mark.parametrize("editor_name", ["people", "own_resources"])
-def test_adding_an_entry_keeps_the_form_and_says_why(qtbot, app: AppUnderTest, capfd,  # type: ignore[no-untyped-def]
+def test_adding_an_entry_keeps_the_form_and_says_why(qtbot, app: AppUnderTest, capfd,
                                                     editor_name: str) -> None:
     app.window.show_page("plan")
     editor = getattr(app.window.plan_screen, editor_name)
@@ -114,7 +115,7 @@ def test_adding_an_entry_keeps_the_form_and_says_why(qtbot, app: AppUnderTest, c
     assert capfd.readouterr().err == ""
 
 
-def test_editing_and_removing_a_person_show_what_is_stored(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_editing_and_removing_a_person_show_what_is_stored(qtbot, app: AppUnderTest) -> None:
     _plan(app).add_contact("Dee", "555-0100", "")
     app.window.show_page("plan")
     people = app.window.plan_screen.people
@@ -132,7 +133,7 @@ def test_editing_and_removing_a_person_show_what_is_stored(qtbot, app: AppUnderT
     assert _banner_says_not_saved(app)
 
 
-def test_priorities_stay_on_screen_as_stored(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_priorities_stay_on_screen_as_stored(qtbot, app: AppUnderTest) -> None:
     app.window.show_page("priorities")
     priorities = app.window.priorities
     make_vault_read_only(app)
@@ -147,37 +148,37 @@ def test_priorities_stay_on_screen_as_stored(qtbot, app: AppUnderTest) -> None: 
 
 
 SETTINGS: dict[str, Callable[[object], None]] = {
-    "text size": lambda s: _pick(s.size, "200%"),  # type: ignore[attr-defined]
-    "high contrast": lambda s: s.contrast.click(),  # type: ignore[attr-defined]
-    "lock minutes": lambda s: s.minutes.stepUp(),  # type: ignore[attr-defined]
-    "advocate view": lambda s: s.advocate.click(),  # type: ignore[attr-defined]
+    "text size": lambda s: _pick(s.size, "200%"),
+    "high contrast": lambda s: s.contrast.click(),
+    "lock minutes": lambda s: s.minutes.stepUp(),
+    "advocate view": lambda s: s.advocate.click(),
 }
 
 
-def _pick(box, text: str) -> None:  # type: ignore[no-untyped-def]
+def _pick(box, text: str) -> None:
     index = box.findText(text)
     box.setCurrentIndex(index)
     box.activated.emit(index)
 
 
 @pytest.mark.parametrize("setting", SETTINGS)
-def test_each_setting_is_put_back_when_it_cannot_be_saved(qtbot, app: AppUnderTest, capfd,  # type: ignore[no-untyped-def]
+def test_each_setting_is_put_back_when_it_cannot_be_saved(qtbot, app: AppUnderTest, capfd,
                                                          setting: str) -> None:
     app.window.show_page("settings")
     settings = app.window.settings
     font_before = QApplication.font().pointSizeF()
-    sheet_before = QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    sheet_before = QApplication.instance().styleSheet()
     shown_before = settings.preferences()
     make_vault_read_only(app)
     SETTINGS[setting](settings)
     assert settings.preferences() == shown_before
     assert QApplication.font().pointSizeF() == font_before
-    assert QApplication.instance().styleSheet() == sheet_before  # type: ignore[union-attr]
+    assert QApplication.instance().styleSheet() == sheet_before
     assert _banner_says_not_saved(app)
     assert capfd.readouterr().err == ""
 
 
-def test_print_title_is_put_back_when_it_cannot_be_saved(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_print_title_is_put_back_when_it_cannot_be_saved(qtbot, app: AppUnderTest) -> None:
     _plan(app).set_setting("print_title", "Stored title")
     app.window.show_page("print")
     screen = app.window.screens["print"]
@@ -190,7 +191,7 @@ def test_print_title_is_put_back_when_it_cannot_be_saved(qtbot, app: AppUnderTes
     assert _banner_says_not_saved(app)
 
 
-def test_unexpected_errors_reach_stderr_only_in_debug_mode(qtbot, app: AppUnderTest, capfd,  # type: ignore[no-untyped-def]
+def test_unexpected_errors_reach_stderr_only_in_debug_mode(qtbot, app: AppUnderTest, capfd,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from planner.ui.save_errors import install_exception_hook, something_went_wrong
 
@@ -211,7 +212,7 @@ def test_unexpected_errors_reach_stderr_only_in_debug_mode(qtbot, app: AppUnderT
     assert "details for a developer" in capfd.readouterr().err
 
 
-def test_steady_typing_is_saved_at_least_every_two_seconds(qtbot, app: AppUnderTest) -> None:  # type: ignore[no-untyped-def]
+def test_steady_typing_is_saved_at_least_every_two_seconds(qtbot, app: AppUnderTest) -> None:
     """A person who types without a 400 ms pause must not have everything at risk until they
     stop: the note is saved while they are still typing."""
     import time
@@ -225,7 +226,7 @@ def test_steady_typing_is_saved_at_least_every_two_seconds(qtbot, app: AppUnderT
     while time.monotonic() - started < 3.0:
         QTest.keyClick(editor, Qt.Key.Key_A)
         qtbot.wait(150)  # a steady typist: never a pause long enough to save on
-        saved_while_typing = _plan(app).note(topic.id)  # type: ignore[union-attr]
+        saved_while_typing = _plan(app).note(topic.id)
         if saved_while_typing:
             break
     waited = time.monotonic() - started

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import ISOLATED_VARIABLES
 
 HERE = Path(__file__).parent / "a11y"
@@ -119,7 +118,7 @@ def _texts(event: dict[str, object]) -> list[str]:
     return found
 
 
-def test_no_character_of_a_passphrase_reaches_the_bus(session_heard) -> None:  # type: ignore[no-untyped-def]
+def test_no_character_of_a_passphrase_reaches_the_bus(session_heard) -> None:
     report, events = session_heard
     from_password_fields = [e for e in events if e["type"].startswith("object:text-changed")
                             and e["source"].get("role") == "password text"]
@@ -135,7 +134,7 @@ def _announced(events: list[dict[str, object]]) -> list[str]:
     return [str(e["data"]) for e in events if e["type"] == "object:announcement"]
 
 
-def test_errors_and_results_are_announced(session_heard) -> None:  # type: ignore[no-untyped-def]
+def test_errors_and_results_are_announced(session_heard) -> None:
     report, events = session_heard
     said = report["said"]
     announced = _announced(events)
@@ -143,7 +142,7 @@ def test_errors_and_results_are_announced(session_heard) -> None:  # type: ignor
         assert said[key] and said[key] in announced, key
 
 
-def test_safety_notices_are_spoken_when_they_matter(session_heard) -> None:  # type: ignore[no-untyped-def]
+def test_safety_notices_are_spoken_when_they_matter(session_heard) -> None:
     _report, events = session_heard
     announced = " ".join(_announced(events))
     assert "There is no way to get it back" in announced  # opening the create page
@@ -151,10 +150,10 @@ def test_safety_notices_are_spoken_when_they_matter(session_heard) -> None:  # t
 
 
 def _focused(events: list[dict[str, object]]) -> list[dict[str, object]]:
-    return [e["source"] for e in events if e["type"] == "focus:"]  # type: ignore[misc]
+    return [e["source"] for e in events if e["type"] == "focus:"]
 
 
-def test_a_status_choice_says_its_step_and_its_caution_before_choosing(session_heard) -> None:  # type: ignore[no-untyped-def]
+def test_a_status_choice_says_its_step_and_its_caution_before_choosing(session_heard) -> None:
     report, events = session_heard
     said = report["said"]
     choices = [source for source in _focused(events) if source.get("role") == "radio button"]
@@ -165,7 +164,7 @@ def test_a_status_choice_says_its_step_and_its_caution_before_choosing(session_h
     assert said["status_after_arrow"] is None  # an arrow key moved, and chose nothing
 
 
-def test_topic_text_is_plain_and_headings_are_headings(session_heard) -> None:  # type: ignore[no-untyped-def]
+def test_topic_text_is_plain_and_headings_are_headings(session_heard) -> None:
     report, _events = session_heard
     tree = report["said"]["topic_tree"]
     assert len(tree) > 50
@@ -177,7 +176,7 @@ def test_topic_text_is_plain_and_headings_are_headings(session_heard) -> None:  
     assert len(headings) >= 3  # screen title, topic title, the topic's own section headings
 
 
-def test_page_buttons_are_buttons_and_no_pane_is_unnamed(session_heard) -> None:  # type: ignore[no-untyped-def]
+def test_page_buttons_are_buttons_and_no_pane_is_unnamed(session_heard) -> None:
     report, _events = session_heard
     tree = report["said"]["topic_tree"]
     page_buttons = [node for node in tree if node["name"] in ("Topics", "My plan", "Print",
@@ -190,7 +189,7 @@ def test_page_buttons_are_buttons_and_no_pane_is_unnamed(session_heard) -> None:
                 and not node["name"]]
 
 
-def test_a_status_box_on_my_plan_is_named_by_its_step(session_heard) -> None:  # type: ignore[no-untyped-def]
+def test_a_status_box_on_my_plan_is_named_by_its_step(session_heard) -> None:
     report, _events = session_heard
     boxes = [node for node in report["said"]["plan_tree"] if node["role"] == "combo box"]
     assert boxes
@@ -198,14 +197,14 @@ def test_a_status_box_on_my_plan_is_named_by_its_step(session_heard) -> None:  #
     assert any(report["said"]["caution_step"] in node["name"] for node in boxes)
 
 
-def test_tab_in_topics_goes_from_the_list_into_the_topic(session_heard) -> None:  # type: ignore[no-untyped-def]
+def test_tab_in_topics_goes_from_the_list_into_the_topic(session_heard) -> None:
     report, _events = session_heard
     landed = report["said"]["topics_tab"]
     assert landed[0] == report["said"]["topic_page_name"], landed
     assert "Back" not in landed[:2] and "Next topic" not in landed[:2]
 
 
-def test_the_app_describes_itself_neutrally(session_heard) -> None:  # type: ignore[no-untyped-def]
+def test_the_app_describes_itself_neutrally(session_heard) -> None:
     report, _events = session_heard
     application = report["said"]["topic_tree"][0]
     assert application["role"] == "application"

@@ -24,10 +24,6 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QWidget,
 )
-
-from planner.core import i18n
-from planner.core.preferences import Preferences
-from planner.ui.tour_steps import fill_sample_plan
 from ui_helpers import (
     AppUnderTest,
     clipped_buttons,
@@ -35,6 +31,10 @@ from ui_helpers import (
     clipped_when_focused,
     start_app,
 )
+
+from planner.core import i18n
+from planner.core.preferences import Preferences
+from planner.ui.tour_steps import fill_sample_plan
 
 LOCALES = ("en", "es", "en_XA")
 SCALES = (100, 150, 200)
@@ -150,7 +150,7 @@ def walk(app: AppUnderTest) -> list[str]:
     window.welcome.show_choices()
     window.welcome.guest_button.click()
     plan = window.plan()
-    preferences = Preferences(text_scale=app.scale, high_contrast=app.contrast)  # type: ignore[attr-defined]
+    preferences = Preferences(text_scale=app.scale, high_contrast=app.contrast)
     preferences.save(plan)
     window.settings.preferences_changed.emit(preferences)
     found += problems("what matters", window.priorities)
@@ -167,13 +167,13 @@ def walk(app: AppUnderTest) -> list[str]:
     found += problems("my plan", window.plan_screen)
     window.show_page("print")
     screen = window.screens["print"]
-    for kind, radio in screen.kind_buttons.items():  # type: ignore[attr-defined]
+    for kind, radio in screen.kind_buttons.items():
         radio.setChecked(True)
-        screen.discreet.setChecked(kind == "card")  # type: ignore[attr-defined]
-        screen.show_preview()  # what the preview timer does a moment later  # type: ignore[attr-defined]
+        screen.discreet.setChecked(kind == "card")
+        screen.show_preview()  # what the preview timer does a moment later
         found += problems(f"print {kind}", screen)
-    screen._printers = lambda: []  # type: ignore[attr-defined]
-    screen.print_button.click()  # type: ignore[attr-defined]
+    screen._printers = lambda: []
+    screen.print_button.click()
     found += problems("print, no printer", screen)
     from planner.ui.printer_dialog import PrinterDialog
     from planner.ui.save_dialog import SaveDialog
@@ -204,11 +204,11 @@ def walk(app: AppUnderTest) -> list[str]:
 @pytest.mark.parametrize("contrast", [False, True], ids=["calm", "high-contrast"])
 @pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("locale", LOCALES)
-def test_every_screen_fits_and_shows_its_choices(qtbot, tmp_path: Path, locale: str,  # type: ignore[no-untyped-def]
+def test_every_screen_fits_and_shows_its_choices(qtbot, tmp_path: Path, locale: str,
                                                  scale: int, contrast: bool) -> None:
     app = start_app(tmp_path / "data", qtbot)
     app.window.resize(*WINDOW)
-    app.scale, app.contrast = scale, contrast  # type: ignore[attr-defined]
+    app.scale, app.contrast = scale, contrast
     app.window.change_language(locale)
     try:
         found = walk(app)
@@ -218,19 +218,19 @@ def test_every_screen_fits_and_shows_its_choices(qtbot, tmp_path: Path, locale: 
 
 
 @pytest.mark.parametrize("contrast", [False, True], ids=["calm", "high-contrast"])
-def test_quick_exit_is_the_red_button_in_both_themes(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_quick_exit_is_the_red_button_in_both_themes(qtbot, tmp_path: Path,
                                                      contrast: bool) -> None:
     from planner.ui.application import apply_preferences
 
     app = start_app(tmp_path / "data", qtbot)
-    apply_preferences(QApplication.instance(), Preferences(high_contrast=contrast))  # type: ignore[arg-type]
+    apply_preferences(QApplication.instance(), Preferences(high_contrast=contrast))
     image = app.window.header.quick_exit.grab().toImage()
     face = _most_common(list(_pixels(image, 6, 6, image.width() - 12, image.height() - 12)))
     assert face.red() > 150 and face.green() < 80 and face.blue() < 80, face.name()
-    apply_preferences(QApplication.instance(), Preferences())  # type: ignore[arg-type]
+    apply_preferences(QApplication.instance(), Preferences())
 
 
-def _cut_short_list_items(widget) -> list[str]:  # type: ignore[no-untyped-def]
+def _cut_short_list_items(widget) -> list[str]:
     """Items of a word-wrapped list whose text needs more height than the item was given."""
     from PySide6.QtCore import QRect, Qt
 
@@ -246,7 +246,7 @@ def _cut_short_list_items(widget) -> list[str]:  # type: ignore[no-untyped-def]
     return short
 
 
-def test_topic_list_items_fit_after_the_text_size_changes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_topic_list_items_fit_after_the_text_size_changes(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     window = app.window
     window.welcome.guest_button.click()
@@ -264,7 +264,7 @@ def test_topic_list_items_fit_after_the_text_size_changes(qtbot, tmp_path: Path)
     window.end_session()
 
 
-def test_at_200_percent_the_topic_list_still_shows_several_topics(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_at_200_percent_the_topic_list_still_shows_several_topics(qtbot, tmp_path: Path) -> None:
     from ui_helpers import create_saved_plan
 
     app = start_app(tmp_path / "data", qtbot)

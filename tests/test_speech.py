@@ -7,13 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLineEdit
+from ui_helpers import accessible_name, start_app
 
 from planner.core import i18n
 from planner.ui.speech import MessageLabel
-from ui_helpers import accessible_name, start_app
 
 
-def test_a_cleared_error_does_not_linger_and_the_field_gets_its_own_words_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_cleared_error_does_not_linger_and_the_field_gets_its_own_words_back(qtbot) -> None:
     field = QLineEdit()
     qtbot.addWidget(field)
     message = MessageLabel(assertive=True, field=field)
@@ -28,7 +28,7 @@ def test_a_cleared_error_does_not_linger_and_the_field_gets_its_own_words_back(q
     assert field.accessibleDescription() == "If you forget it, no one can open your plan."
 
 
-def test_the_screen_reader_is_told_the_apps_language(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_screen_reader_is_told_the_apps_language(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     try:
         app.window.change_language("es")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import files_under
+
 from planner.ui.tour_steps import run_tour
 
 
-def test_tour_saves_every_screen(qtbot, tmp_path: Path, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_tour_saves_every_screen(qtbot, tmp_path: Path, isolated_home: Path) -> None:
     out = tmp_path / "tour"
     out.mkdir()
     saved = run_tour(out, "en", 100, False)

@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import files_under
+from vault_helpers import CANARY, PASSPHRASE, digest, make_vault
+
 from planner.core import kdf, schema
 from planner.core.plan import ActionStatus, Plan
 from planner.core.vault import (
@@ -23,7 +24,6 @@ from planner.core.vault import (
     WrongPassphrase,
     backup_path,
 )
-from vault_helpers import CANARY, PASSPHRASE, digest, make_vault
 
 
 def test_round_trip_keeps_everything(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_wrong_passphrase_changes_nothing_and_prints_nothing(
 
 
 def test_any_unicode_passphrase_works_and_normalises(tmp_path: Path) -> None:
-    composed, decomposed = "caf\u00e9 \U0001f30a \u05e9\u05dc\u05d5\u05dd", "cafe\u0301 \U0001f30a \u05e9\u05dc\u05d5\u05dd"
+    composed, decomposed = "caf\u00e9 \U0001f30a \u05e9\u05dc\u05d5\u05dd", "cafe\u0301 \U0001f30a \u05e9\u05dc\u05d5\u05dd"  # noqa: E501 - a table row reads best whole
     path = make_vault(tmp_path, composed)
     Vault.open(path, decomposed).close()
     with pytest.raises(WrongPassphrase):
@@ -167,7 +167,8 @@ def test_plain_sqlite_file_is_not_a_vault(tmp_path: Path) -> None:
     assert digest(path) == before
 
 
-def test_directory_symlink_missing_and_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_directory_symlink_missing_and_unreadable(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "plan.db"
     folder.mkdir()
     with pytest.raises(VaultDamaged):

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from vault_helpers import PASSPHRASE
 
 from planner.core.session import Session
 from planner.ui.welcome import WelcomeScreen
-from vault_helpers import PASSPHRASE
 
 
 @pytest.fixture
-def welcome(qtbot, tmp_path: Path) -> WelcomeScreen:  # type: ignore[no-untyped-def]
+def welcome(qtbot, tmp_path: Path) -> WelcomeScreen:
     screen = WelcomeScreen(Session(tmp_path / "data"))
     qtbot.addWidget(screen)
     screen.show()
@@ -28,7 +28,7 @@ def _screen_words(welcome: WelcomeScreen) -> list[str]:
     return texts + [str(b.isEnabled()) for b in welcome.findChildren(QAbstractButton)]
 
 
-def test_create_then_open(qtbot, welcome: WelcomeScreen) -> None:  # type: ignore[no-untyped-def]
+def test_create_then_open(qtbot, welcome: WelcomeScreen) -> None:
     before = _screen_words(welcome)
     assert welcome.open_button.isEnabled() and welcome.new_button.isEnabled()
     qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
@@ -59,10 +59,10 @@ def test_create_then_open(qtbot, welcome: WelcomeScreen) -> None:  # type: ignor
     welcome.session.end()
 
 
-def test_damaged_vault_offers_restore(qtbot, welcome: WelcomeScreen) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_vault_offers_restore(qtbot, welcome: WelcomeScreen) -> None:
     session = welcome.session
     session.start_new(PASSPHRASE)
-    session.plan.set_note("location", "kept")  # type: ignore[union-attr]
+    session.plan.set_note("location", "kept")
     (path,) = session.folder.plan_files()
     session.end()
     data = bytearray(path.read_bytes())
@@ -78,14 +78,14 @@ def test_damaged_vault_offers_restore(qtbot, welcome: WelcomeScreen) -> None:  #
     welcome.open_passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(welcome.started):
         qtbot.keyClick(welcome.open_passphrase, Qt.Key.Key_Return)
-    assert session.plan.note("location") == "kept"  # type: ignore[union-attr]
+    assert session.plan.note("location") == "kept"
     session.end()
 
 
-def test_guest_writes_nothing(qtbot, welcome: WelcomeScreen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_guest_writes_nothing(qtbot, welcome: WelcomeScreen, tmp_path: Path) -> None:
     with qtbot.waitSignal(welcome.started):
         qtbot.mouseClick(welcome.guest_button, Qt.MouseButton.LeftButton)
     assert welcome.session.is_guest
-    welcome.session.plan.set_note("x", "y")  # type: ignore[union-attr]
+    welcome.session.plan.set_note("x", "y")
     welcome.session.end()
     assert list(tmp_path.rglob("*")) == []

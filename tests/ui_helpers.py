@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -36,7 +35,7 @@ class AppUnderTest:
     quits: list[int] = field(default_factory=list)
 
 
-def start_app(data_dir: Path, qtbot=None) -> AppUnderTest:  # type: ignore[no-untyped-def]
+def start_app(data_dir: Path, qtbot=None) -> AppUnderTest:
     """The real window, wired as in the app, except that quitting is recorded, not done.
 
     Passing `qtbot` closes and deletes the window after the test, so windows don't pile up.
@@ -115,13 +114,13 @@ def clipped_when_focused(root: QWidget) -> list[str]:
                 and button.isEnabled():
             button.setFocus()
             QApplication.processEvents()
-            if button_is_cut_short(button) or button.width() + 1 < button.sizeHint().width() \
-                    and not button.hasHeightForWidth():
+            if button_is_cut_short(button) or (button.width() + 1 < button.sizeHint().width() \
+                    and not button.hasHeightForWidth()):
                 clipped.append(button.text()[:40])
     return clipped
 
 
-def create_saved_plan(qtbot, app: AppUnderTest, passphrase: str) -> None:  # type: ignore[no-untyped-def]
+def create_saved_plan(qtbot, app: AppUnderTest, passphrase: str) -> None:
     """Start a new saved plan through the welcome screen, as a person does, and skip the
     priorities screen."""
     from PySide6.QtCore import Qt
@@ -148,7 +147,7 @@ def buttons_named(root: QWidget, text: str) -> list[QAbstractButton]:
 
 
 @pytest.fixture
-def app_with_saved_plan(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+def app_with_saved_plan(qtbot, tmp_path: Path):
     """The real window with a new saved plan open (import this fixture into a test module)."""
     from vault_helpers import PASSPHRASE
 

@@ -197,7 +197,8 @@ def _overlay(english: Topic, path: Path, locale: str) -> Topic:
             values[key] = tuple(given) if isinstance(given, list) else given
         else:
             missing.add(key)
-    texts = {str(item.get("id")): item for item in data.get("actions", ()) if isinstance(item, dict)}
+    texts = {str(item.get("id")): item for item in data.get("actions", ())
+             if isinstance(item, dict)}
     actions = []
     for action in english.actions:
         item = texts.get(action.id, {})

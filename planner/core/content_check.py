@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -68,11 +68,11 @@ class _File:
 
     def key_line(self, key: str, value: object = None) -> int:
         if isinstance(value, str) and value:
-            line = self.line_of(value[:40])
-            if line > 1:
-                return line
-        for number, line in enumerate(self.text.splitlines(), start=1):
-            if re.match(rf"^\s*{re.escape(key)}\s*=", line):
+            found = self.line_of(value[:40])
+            if found > 1:
+                return found
+        for number, text in enumerate(self.text.splitlines(), start=1):
+            if re.match(rf"^\s*{re.escape(key)}\s*=", text):
                 return number
         return 1
 
@@ -81,7 +81,8 @@ def _read(path: Path) -> tuple[_File | None, list[Problem]]:
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(path, 1, f"cannot be read as UTF-8 text ({error.__class__.__name__})")]
+        reason = f"cannot be read as UTF-8 text ({error.__class__.__name__})"
+        return None, [Problem(path, 1, reason)]
     file = _File(path, text)
     try:
         front, file.body, file.body_line = split_front_matter(text)
@@ -96,7 +97,7 @@ def _read(path: Path) -> tuple[_File | None, list[Problem]]:
     return file, []
 
 
-def _check_fields(file: _File, table: dict[str, Any], allowed: dict[str, type],
+def _check_fields(file: _File, table: dict[str, Any], allowed: Mapping[str, type],
                   required: Iterable[str], where: str) -> list[Problem]:
     problems = []
     anchor = table.get("id") or table.get("name") or ""
@@ -137,7 +138,8 @@ def _check_topic(file: _File, today: date, translation: bool) -> list[Problem]:
     problems = _check_fields(file, data, allowed, required, "topic")
     topic_id = data.get("id")
     if isinstance(topic_id, str) and not ID.match(topic_id):
-        problems.append(Problem(path, file.key_line("id"), f"id '{topic_id}' must be lowercase-kebab"))
+        problems.append(Problem(path, file.key_line("id"),
+                                f"id '{topic_id}' must be lowercase-kebab"))
     if data.get("kind", "guide") not in KINDS:
         problems.append(Problem(path, file.key_line("kind"), f"kind must be one of {KINDS}"))
     reviewed, due = data.get("reviewed"), data.get("review_due")
@@ -148,13 +150,16 @@ def _check_topic(file: _File, today: date, translation: bool) -> list[Problem]:
                                 "review_due must be after reviewed"))
     for audience in data.get("audience", []) if isinstance(data.get("audience"), list) else []:
         if audience not in AUDIENCES:
-            problems.append(Problem(path, file.key_line("audience"), f"unknown audience '{audience}'"))
+            problems.append(Problem(path, file.key_line("audience"),
+                                    f"unknown audience '{audience}'"))
     for tag in data.get("tags", []) if isinstance(data.get("tags"), list) else []:
         if tag not in PRIORITIES and tag not in PLATFORMS:
             problems.append(Problem(path, file.line_of(f'"{tag}"'), f"unknown tag '{tag}'"))
-    for prompt in data.get("advocate_prompts", []) if isinstance(data.get("advocate_prompts"), list) else []:
+    prompts = data.get("advocate_prompts", [])
+    for prompt in prompts if isinstance(prompts, list) else []:
         if not isinstance(prompt, str) or not prompt.strip():
-            problems.append(Problem(path, file.key_line("advocate_prompts"), "empty advocate prompt"))
+            problems.append(Problem(path, file.key_line("advocate_prompts"),
+                                    "empty advocate prompt"))
     for source in _tables(file, "sources"):
         problems += _check_fields(file, source, SOURCE_FIELDS, SOURCE_FIELDS, "source")
     for action in _tables(file, "actions"):
@@ -179,7 +184,8 @@ def _check_body(file: _File) -> list[Problem]:
     problems = []
     lines = file.body.splitlines()
     if not any(line.startswith("## ") for line in lines):
-        problems.append(Problem(file.path, file.body_line, "the body needs at least one ## section"))
+        problems.append(Problem(file.path, file.body_line,
+                                "the body needs at least one ## section"))
     for offset, line in enumerate(lines):
         if HTML.search(line):
             problems.append(Problem(file.path, file.body_line + offset, "raw HTML in the body"))
@@ -196,7 +202,8 @@ def _check_library(files: list[_File], content_dir: Path) -> list[Problem]:
             return
         if identifier in seen:
             problems.append(Problem(file.path, file.key_line("id", identifier),
-                                    f"duplicate {what} id '{identifier}' (also in {seen[identifier]})"))
+                                    f"duplicate {what} id '{identifier}' "
+                                    f"(also in {seen[identifier]})"))
         else:
             seen[identifier] = file.path
 
@@ -274,16 +281,17 @@ def check_resources(path: Path) -> list[Problem]:
             problems.append(Problem(path, file.key_line(key), f"unknown field '{key}'"))
     entries = data.get("resources", [])
     if not isinstance(entries, list):
-        return problems + [Problem(path, file.key_line("resources"), "'resources' must be a list")]
+        return [*problems, Problem(path, file.key_line("resources"), "'resources' must be a list")]
     for entry in entries:
         if not isinstance(entry, dict):
             problems.append(Problem(path, 1, "each resource must be a [[resources]] table"))
             continue
         fields = dict.fromkeys(RESOURCE_FIELDS, str)
-        problems += _check_fields(file, entry, fields, ("name",), f"resource '{entry.get('name', '?')}'")
+        what = f"resource '{entry.get('name', '?')}'"
+        problems += _check_fields(file, entry, fields, ("name",), what)
         if not any(str(entry.get(k, "")).strip() for k in ("phone", "text", "web")):
             problems.append(Problem(path, file.key_line("name", entry.get("name")),
-                                    f"resource '{entry.get('name', '?')}' needs a phone, text or web"))
+                                    f"{what} needs a phone, text or web"))
         for key, value in entry.items():
             if isinstance(value, str) and STREET.search(value):
                 problems.append(Problem(path, file.key_line(key, value),
@@ -321,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(arguments[0]) if arguments else Path(__file__).resolve().parents[2] / "content"
     try:
         problems = check_content(folder)
-    except Exception as error:  # noqa: BLE001 - the validator must always report, never crash
+    except Exception as error:
         problems = [Problem(folder, 1, f"unexpected error: {error!r}")]
     for problem in problems:
         print(problem)

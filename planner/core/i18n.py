@@ -25,7 +25,7 @@ def _(message: str) -> str:
     return _current.gettext(message)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     """Mark `message` for translation without translating it (for import-time constants)."""
     return message
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from planner.core.i18n import N_, _
 from planner.core.errors import VaultError
+from planner.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from planner.core.vault import Vault
@@ -151,7 +151,8 @@ class Plan:
 
     def _choices(self, kind: str) -> frozenset[str]:
         return frozenset(
-            value for (value,) in self.vault.query("SELECT value FROM choices WHERE kind = ?", (kind,))
+            value for (value,)
+            in self.vault.query("SELECT value FROM choices WHERE kind = ?", (kind,))
         )
 
     def _set_choices(self, kind: str, values: Iterable[str]) -> None:
@@ -208,7 +209,7 @@ class Plan:
         fields = (_checked(name), _checked(reach), _checked(note))
         with self.vault.transaction() as connection:
             cursor = connection.execute(
-                f"INSERT INTO {table} (name, reach, note, position)"  # noqa: S608 - fixed names
+                f"INSERT INTO {table} (name, reach, note, position)"
                 f" VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM {table}))",
                 fields,
             )
@@ -219,13 +220,13 @@ class Plan:
         fields = (_checked(name), _checked(reach), _checked(note), row_id)
         with self.vault.transaction() as connection:
             connection.execute(
-                f"UPDATE {table} SET name = ?, reach = ?, note = ? WHERE id = ?",  # noqa: S608
+                f"UPDATE {table} SET name = ?, reach = ?, note = ? WHERE id = ?",
                 fields,
             )
 
     def _remove_row(self, table: str, row_id: int) -> None:
         with self.vault.transaction() as connection:
-            connection.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))  # noqa: S608
+            connection.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
 
     # -- the person's settings (kept inside the vault, never in QSettings) ---------------------
 

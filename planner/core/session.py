@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from planner.core.errors import PassphraseInUse, VaultError, WrongPassphrase
 from planner.core.i18n import _
 from planner.core.plan import Plan
-from planner.core.errors import PassphraseInUse, VaultError, WrongPassphrase
 
 if TYPE_CHECKING:
     from planner.core.plans import PlanFolder

@@ -17,6 +17,7 @@ Design (the README explains it for people):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -391,7 +392,8 @@ class Vault:
     def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Rows for a read-only statement; a read that fails is explained, not raised raw."""
         try:
-            return self.connection.execute(sql, parameters).fetchall()
+            rows: list[tuple[Any, ...]] = self.connection.execute(sql, parameters).fetchall()
+            return rows
         except sqlcipher3.Error:
             raise VaultDamaged(_(
                 "Part of your plan could not be read. Close the app and open it again; if this "
@@ -401,11 +403,9 @@ class Vault:
         """Copy the (encrypted) vault file to its last-good backup, atomically."""
         if self.path is None:
             return
-        try:
+        # A missing backup is not worth failing the open for; the vault itself is fine.
+        with contextlib.suppress(OSError):
             files.copy_atomically(self.path, backup_path(self.path))
-        except OSError:
-            # A missing backup is not worth failing the open for; the vault itself is fine.
-            pass
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-encrypt a single-file vault under `new`, after checking `old`."""

@@ -46,7 +46,7 @@ def has_rtl(text: str) -> bool:
 
 def starts_rtl(text: str) -> bool:
     """True when the first strong letter is right-to-left: the paragraph's direction (rule P2)."""
-    return algorithm.get_base_level(text) == 1
+    return bool(algorithm.get_base_level(text) == 1)
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def _levels(line: str, base_level: int) -> list[tuple[str, int]]:
         # order; on paper it must read as it is dialled, so its separators join its digits.
         level = max(levels[match.start():match.end()])
         levels[match.start():match.end()] = [level] * (match.end() - match.start())
-    return list(zip(line, levels))
+    return list(zip(line, levels, strict=False))
 
 
 def _font(character: str, right_to_left: bool, base_font: str) -> tuple[str, str]:
@@ -242,9 +242,10 @@ def draw_pieces(canvas: Canvas, pieces: list[Piece], x: float, baseline: float, 
                 actual_text: str = "") -> None:
     """Draw `pieces` left to right from `x`; `actual_text` (typed order) is what a copy or a
     screen reader gets for the whole line."""
-    code = canvas._code  # noqa: SLF001 - reportlab has no API for marked content
+    code = canvas._code
     if actual_text:
-        code.append("/Span <</ActualText <FEFF%s>>> BDC" % actual_text.encode("utf-16-be").hex())
+        hex_text = actual_text.encode("utf-16-be").hex()
+        code.append(f"/Span <</ActualText <FEFF{hex_text}>>> BDC")
     for piece in pieces:
         canvas.setFont(piece.font, size)
         canvas.drawString(x, baseline, piece.text)

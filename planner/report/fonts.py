@@ -38,16 +38,17 @@ def register() -> None:
     addMapping(BODY, 1, 0, BOLD)
     addMapping(BODY, 0, 1, "Atkinson-Italic")
     addMapping(BODY, 1, 1, "Atkinson-BoldItalic")
-    pdfmetrics.registerFont(TTFont("NotoSans", str(noto.ROOT / "files" / "NotoSans[wdth,wght].ttf")))
-    pdfmetrics.registerFont(TTFont("NotoSansArabic",
-                                   str(noto_arabic.ROOT / "files" / "NotoSansArabic[wdth,wght].ttf")))
+    noto_file = noto.ROOT / "files" / "NotoSans[wdth,wght].ttf"
+    arabic_file = noto_arabic.ROOT / "files" / "NotoSansArabic[wdth,wght].ttf"
+    pdfmetrics.registerFont(TTFont("NotoSans", str(noto_file)))
+    pdfmetrics.registerFont(TTFont("NotoSansArabic", str(arabic_file)))
 
 
 @lru_cache(maxsize=8)
 def _cmap(font_name: str) -> frozenset[int]:
     register()
     font = pdfmetrics.getFont(font_name)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 def has_glyph(font_name: str, character: str) -> bool:

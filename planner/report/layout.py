@@ -255,7 +255,7 @@ class Framed(Flowable):
         canvas.setStrokeColor(colors.black)
         canvas.roundRect(0, 0, self.width, self.height, self.padding * 0.6, stroke=1, fill=0)
         top = self.height - self.padding
-        for item, space in zip(self.content, self._gaps()):
+        for item, space in zip(self.content, self._gaps(), strict=False):
             top -= space + item.height
             item.drawOn(canvas, self.padding, top)
 
@@ -265,7 +265,7 @@ def make_canvas_class(locale: str, footer: bool = True) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            super().__init__(*args, **kwargs)
             self._pages: list[dict[str, object]] = []
             self.setTitle(NEUTRAL_TITLE)
             self.setAuthor("")

@@ -80,8 +80,8 @@ def _help_lines(options: PrintOptions, program: Sequence[Resource],
     """(name, how to reach, note) for hotlines, the program's resources and the person's own.
     Discreet wording changes the app's and the program's words, never the person's own."""
     say = _wording(options)
-    lines = [(say(line.discreet_name if options.discreet else line.name), line.reach, say(line.note))
-             for line in national_hotlines()]
+    lines = [(say(line.discreet_name if options.discreet else line.name), line.reach,
+              say(line.note)) for line in national_hotlines()]
     for resource in program:
         reach = " \u00b7 ".join(x for x in (resource.phone, resource.text, resource.web) if x)
         lines.append((say(resource.name), reach, say(" ".join(filter(None, (resource.hours,

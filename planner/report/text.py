@@ -31,7 +31,7 @@ def breakable(text: str) -> str:
         word = match.group(0)
         return SOFT_BREAK.join(word[i:i + 20] for i in range(0, len(word), 20))
 
-    return re.sub(r"\S{%d,}" % LONG_WORD, split, text)
+    return re.sub(rf"\S{{{LONG_WORD},}}", split, text)
 
 
 def para(text: str) -> str:

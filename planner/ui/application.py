@@ -14,12 +14,11 @@ import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
-
-from typing import TYPE_CHECKING
 
 from planner.core import i18n, paths
 from planner.core.resources import assets_dir, content_dir
@@ -123,8 +122,8 @@ def program_resources(data_dir: Path) -> tuple[Resource, ...]:
     return shipped + local
 
 
-def build_window(app: QApplication, session: Session,
-                 quit_app: Callable[[], None] | None = None) -> tuple[MainWindow, QuickExit, IdleLock]:
+def build_window(app: QApplication, session: Session, quit_app: Callable[[], None] | None = None,
+                 ) -> tuple[MainWindow, QuickExit, IdleLock]:
     """Wire the main window, quick exit and auto-lock together (used by run_gui and the tour)."""
     window: MainWindow
     languages = LanguageSwitch(app)

@@ -7,11 +7,11 @@ tone marks, Cyrillic, Greek) and Noto Sans Arabic covers Arabic script; both are
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import fontpkg_atkinson_hyperlegible as atkinson
 import fontpkg_noto_sans as noto
 import fontpkg_noto_sans_arabic as noto_arabic
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 
 UI_FAMILY = "Atkinson Hyperlegible"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.core import i18n
 
+
 class LanguageSwitch:
     """Owns the Qt translator of the current language and applies a new language app-wide."""
 
@@ -24,7 +25,8 @@ class LanguageSwitch:
         i18n.set_language(code)
         # The language screen readers are told (they pick the voice from it).
         QLocale.setDefault(QLocale(code.split("_")[0]))
-        self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.writes_right_to_left(code)
+        self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft
+                                     if i18n.writes_right_to_left(code)
                                      else Qt.LayoutDirection.LeftToRight)
         if self._qt_catalog is not None:
             self._app.removeTranslator(self._qt_catalog)

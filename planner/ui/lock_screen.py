@@ -11,9 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from planner.core.errors import VaultError
 from planner.core.i18n import _, ngettext
 from planner.core.session import MustWait, Session
-from planner.core.errors import VaultError
 from planner.ui.passphrase_field import PassphraseField
 from planner.ui.speech import MessageLabel, announce
 from planner.ui.widgets import button, label, scrolling, set_text

@@ -8,12 +8,11 @@ and destroyed when the session ends, so no widget keeps a survivor's words after
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
-
-from typing import TYPE_CHECKING
 
 from planner.core.i18n import _
 from planner.core.preferences import Preferences
@@ -35,7 +34,8 @@ class MainWindow(QMainWindow):
     """Hosts the screens; its title stays neutral whatever is shown."""
 
     def __init__(self, session: Session, library: Callable[[], Library],
-                 program_resources: Callable[[], Sequence[Resource]], quick_exit: Callable[[], None],
+                 program_resources: Callable[[], Sequence[Resource]],
+                 quick_exit: Callable[[], None],
                  change_language: Callable[[str], None],
                  apply_preferences: Callable[[Preferences], None],
                  make_print_screen: Callable[[Callable[[], Plan], Library], QWidget] | None = None,

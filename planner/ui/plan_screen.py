@@ -24,8 +24,8 @@ from planner.core.hotlines import national_hotlines
 from planner.core.i18n import _
 from planner.core.plan import STATUS_LABELS, ActionStatus, Plan
 from planner.ui.save_errors import failures, saved
-from planner.ui.topic_view import NotesBox
 from planner.ui.speech import MessageLabel
+from planner.ui.topic_view import NotesBox
 from planner.ui.widgets import (
     ChoiceBox,
     button,

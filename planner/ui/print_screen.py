@@ -246,7 +246,8 @@ class PrintScreen(QWidget):
         return next(key for key, radio in self.kind_buttons.items() if radio.isChecked())
 
     def options(self) -> PrintOptions:
-        return PrintOptions(title=self.plan_title.text().strip(), discreet=self.discreet.isChecked(),
+        return PrintOptions(title=self.plan_title.text().strip(),
+                            discreet=self.discreet.isChecked(),
                             large_print=self.large.isChecked(),
                             include_notes=self.notes.isChecked(),
                             locale=i18n.current_language(), printed_on=date.today())

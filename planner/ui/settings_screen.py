@@ -19,17 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core import passphrase as passphrase_rules
+from planner.core.errors import VaultError
 from planner.core.i18n import _, available_languages, current_language, ngettext
 from planner.core.plan import Plan
 from planner.core.preferences import TEXT_SIZES, Preferences
-from planner.core.errors import VaultError
 from planner.core.session import MustWait
-from planner.ui.save_errors import saved
 from planner.ui.passphrase_field import PassphraseField
-from planner.ui.welcome import language_name
+from planner.ui.save_errors import saved
 from planner.ui.speech import MessageLabel
+from planner.ui.welcome import language_name
 from planner.ui.widgets import CheckBox, ChoiceBox, button, card, label, scrolling, set_text
-
 
 
 class SettingsScreen(QWidget):
@@ -190,7 +189,8 @@ class SettingsScreen(QWidget):
             return
         for field in (self.old, self.new, self.again):
             field.clear()
-        self.passphrase_message.setText(_("Your passphrase is changed. Use the new one from now on."))
+        self.passphrase_message.setText(
+            _("Your passphrase is changed. Use the new one from now on."))
 
     def retranslate(self) -> None:
         self.title.setText(_("Settings"))
@@ -219,7 +219,8 @@ class SettingsScreen(QWidget):
         self.erase_help.setText(_(
             "This deletes your saved plan from this computer and cannot be undone. To go on, "
             "type {word} in the box.").format(word=self.erase_word()))
-        self.erase_confirm.setAccessibleName(_("Type {word} to confirm").format(word=self.erase_word()))
+        self.erase_confirm.setAccessibleName(
+            _("Type {word} to confirm").format(word=self.erase_word()))
         set_text(self.erase_button, _("Erase my plan"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGroupBox,
     QFrame,
+    QGroupBox,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -65,7 +66,8 @@ class StatusChoice(QRadioButton):
     buttons choose as they move, so exploring the choices changed the plan); Space or Enter
     chooses."""
 
-    _MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+    _MOVES: ClassVar[dict[Qt.Key, int]] = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1,
+                                           Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
 
     def __init__(self, caption: str, group: QButtonGroup) -> None:
         super().__init__(caption)

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from planner.core import files, i18n
 from planner.core.plan import ActionStatus, Plan
+from planner.core.preferences import Preferences
 from planner.core.session import Session
 from planner.ui.application import build_window, make_application
 from planner.ui.main_window import MainWindow
-from planner.core.preferences import Preferences
 
 WINDOW_SIZE = (1100, 780)
 

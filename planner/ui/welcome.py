@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core import passphrase as passphrase_rules
+from planner.core.errors import VaultDamaged, VaultError
 from planner.core.i18n import SOURCE_LANGUAGE, _, available_languages, current_language, ngettext
 from planner.core.session import MustWait, Session
-from planner.core.errors import VaultDamaged, VaultError
 from planner.ui.passphrase_field import PassphraseField
 from planner.ui.speech import MessageLabel, announce
 from planner.ui.widgets import ChoiceBox, button, card, label, scrolling, set_text
@@ -89,9 +89,11 @@ class WelcomeScreen(QWidget):
         self.new_button = button(primary=True)
         self.open_button = button()
         self.guest_button = button()
-        self.new_help, self.open_help, self.guest_help = label(role="muted"), label(role="muted"), label(role="muted")
-        self.new_button.clicked.connect(lambda: self._show_page(self.create_page, self.new_passphrase))
-        self.open_button.clicked.connect(lambda: self._show_page(self.open_page, self.open_passphrase))
+        self.new_help, self.open_help, self.guest_help = (label(role="muted") for _ in range(3))
+        self.new_button.clicked.connect(
+            lambda: self._show_page(self.create_page, self.new_passphrase))
+        self.open_button.clicked.connect(
+            lambda: self._show_page(self.open_page, self.open_passphrase))
         self.guest_button.clicked.connect(self._start_guest)
         self.notice = MessageLabel(role="subtitle")
         self.notice.hide()
@@ -221,7 +223,8 @@ class WelcomeScreen(QWidget):
             self._error(self.create_error, _("Please use at least 8 characters."))
             return
         if first != second:
-            self._error(self.create_error, _("The two passphrases are not the same. Please type them again."))
+            self._error(self.create_error, _(
+                "The two passphrases are not the same. Please type them again."))
             self.confirm_passphrase.clear()
             return
         try:
@@ -264,7 +267,8 @@ class WelcomeScreen(QWidget):
             self._error(self.open_error, _("The copy could not be restored. Nothing was deleted."))
             return
         self.restore_button.hide()
-        self._error(self.open_error, _("The copy is back in place. Type your passphrase to open it."))
+        self._error(self.open_error,
+                    _("The copy is back in place. Type your passphrase to open it."))
 
     def _start_guest(self) -> None:
         self.notice.hide()

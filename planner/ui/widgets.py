@@ -16,19 +16,18 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QRadioButton,
-    QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
     QLabel,
     QLayout,
     QLayoutItem,
     QPushButton,
+    QRadioButton,
     QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
-
 
 HEADING_ROLES = ("title", "subtitle")  # labels in these styles title a screen or a section
 

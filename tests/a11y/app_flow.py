@@ -93,7 +93,7 @@ def _focus(widget: QWidget) -> None:
         raise RuntimeError(f"could not focus {widget.accessibleName()!r}")
 
 
-def steps(window, quits: list[int], said: dict[str, object]) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def steps(window, quits: list[int], said: dict[str, object]) -> Iterator[None]:
     welcome = window.welcome
     welcome.new_button.click()
     yield
@@ -131,7 +131,7 @@ def steps(window, quits: list[int], said: dict[str, object]) -> Iterator[None]: 
     said["topics_tab"] = _tab_walk(topics.list, 3)
     said["topic_page_name"] = topics.page.accessibleName()
     yield
-    window.plan().set_status(row.action.id, "todo")  # type: ignore[arg-type]
+    window.plan().set_status(row.action.id, "todo")
     window.show_page("plan")
     yield
     said["plan_tree"] = _tree()

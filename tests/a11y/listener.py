@@ -26,10 +26,10 @@ EVENTS = ("object:text-changed", "object:state-changed:focused",
           "object:announcement", "focus:", "window:activate")
 
 
-def _ask(question, default: object = None) -> object:  # type: ignore[no-untyped-def]
+def _ask(question, default: object = None) -> object:
     try:
         return question()
-    except Exception as error:  # noqa: BLE001 - an object may vanish while we ask
+    except Exception as error:
         ERRORS.append(str(error)[:200])
         return default
 
@@ -53,7 +53,7 @@ def describe(accessible: Atspi.Accessible | None, with_parent: bool = True
 
 
 def main(path: str) -> None:
-    out = open(path, "a", buffering=1, encoding="utf-8")
+    out = open(path, "a", buffering=1, encoding="utf-8")  # noqa: SIM115 - closed at the end
 
     def heard(event: Atspi.Event) -> None:
         value = event.any_data

@@ -26,14 +26,14 @@ def walk(node: Atspi.Accessible, parent: dict[str, str], found: list[dict[str, o
             return
         entry = {"role": node.get_role_name(), "name": node.get_name(),
                  "description": node.get_description(), "parent": parent}
-    except Exception:  # noqa: BLE001 - an object may vanish while we look
+    except Exception:
         return
     found.append(entry)
     here = {"role": str(entry["role"]), "name": str(entry["name"])}
     for index in range(node.get_child_count()):
         try:
             child = node.get_child_at_index(index)
-        except Exception:  # noqa: BLE001
+        except Exception:
             continue
         if child is not None:
             walk(child, here, found)

@@ -67,7 +67,7 @@ def run(mode: str, data_dir: Path, export_dir: Path) -> dict[str, object]:
     topics = window.topics
     for _ in range(3):
         for row, status in zip(topics.rows, (ActionStatus.TODO, ActionStatus.LATER,
-                                             ActionStatus.DONE)):
+                                             ActionStatus.DONE), strict=False):
             row.buttons[status.value].setChecked(True)
         topics.notes.editor.setPlainText(f"{CANARIES[0]} typed in a note")
         topics.next.click()
@@ -109,7 +109,7 @@ def _accept_every_dialog() -> None:
     timer.start(300)
 
 
-def _open_every_dialog(screen) -> None:  # type: ignore[no-untyped-def]
+def _open_every_dialog(screen) -> None:
     """The app's printer dialog (with a printer name from nowhere), and the save dialog with
     its folder list browsed and then cancelled."""
     from PySide6.QtCore import Qt
@@ -131,7 +131,7 @@ def _open_every_dialog(screen) -> None:  # type: ignore[no-untyped-def]
     dialog.reject()
 
 
-def _print_and_save(window, export_dir: Path) -> list[str]:  # type: ignore[no-untyped-def]
+def _print_and_save(window, export_dir: Path) -> list[str]:
     """Open the print screen, press Print, show the preview, print to a PDF printer target,
     open every dialog, save a PDF."""
     from PySide6.QtPrintSupport import QPrinter

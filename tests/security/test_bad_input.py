@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from vault_helpers import CANARY, PASSPHRASE, digest, make_vault
 
 from planner.core import schema
 from planner.core.plan import Plan, PlanError
 from planner.core.vault import PAGE_SIZE, Vault, VaultDamaged, VaultError, backup_path
-from vault_helpers import CANARY, PASSPHRASE, digest, make_vault
 
 Damage = Callable[[Path], None]
 
@@ -148,8 +148,8 @@ def test_read_only_folder_keeps_the_last_good_vault(tmp_path: Path) -> None:
 
 
 HOSTILE = [
-    "\u202eevil\u202c override", "zero\u200bwidth\u200djoin", "nul\x00inside", "emoji \U0001f469\u200d\U0001f467",
-    "\ufeffbom", "tab\tnew\nline\r\n", "a" * 5000, "\U0010ffff edge", "combining e\u0301\u0301\u0301",
+    "\u202eevil\u202c override", "zero\u200bwidth\u200djoin", "nul\x00inside", "emoji \U0001f469\u200d\U0001f467",  # noqa: E501 - a table row reads best whole
+    "\ufeffbom", "tab\tnew\nline\r\n", "a" * 5000, "\U0010ffff edge", "combining e\u0301\u0301\u0301",  # noqa: E501 - a table row reads best whole
 ]
 
 
@@ -190,7 +190,7 @@ def test_one_megabyte_note_round_trips_and_more_is_refused(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("passphrase", ["\u202eevil", "\U0001f511\U0001f511\U0001f511 keys",
-                                        "nul\x00pass", "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",
+                                        "nul\x00pass", "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",  # noqa: E501 - a table row reads best whole
                                         "x" * 2000, " leading and trailing "])
 def test_any_unicode_passphrase(tmp_path: Path, passphrase: str) -> None:
     path = tmp_path / "plan.db"
@@ -205,13 +205,13 @@ def test_after_lock_the_connection_is_closed_and_the_key_zeroed(tmp_path: Path) 
 
     session = Session(tmp_path / "data")
     session.start_new(PASSPHRASE)
-    vault = session.plan.vault  # type: ignore[union-attr]
+    vault = session.plan.vault
     session.lock()
     assert not vault.is_open
     assert vault._connection is None
     assert len(vault._key) == 32 and not any(vault._key)
     with pytest.raises(VaultError):
-        session.plan.notes()  # type: ignore[union-attr]
+        session.plan.notes()
 
 
 def test_migrating_keeps_schema_version_and_data_together(tmp_path: Path) -> None:

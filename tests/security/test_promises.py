@@ -14,7 +14,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import ISOLATED_VARIABLES, files_under
 
 FLOW = Path(__file__).with_name("gui_flow.py")
@@ -62,22 +61,22 @@ def display(request: pytest.FixtureRequest) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def saved_flow(display: str | None, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def saved_flow(display: str | None, tmp_path_factory: pytest.TempPathFactory):
     return _run_flow("saved", tmp_path_factory.mktemp("saved"), display)
 
 
 @pytest.fixture(scope="module")
-def guest_flow(display: str | None, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def guest_flow(display: str | None, tmp_path_factory: pytest.TempPathFactory):
     return _run_flow("guest", tmp_path_factory.mktemp("guest"), display)
 
 
-def test_no_network_and_no_processes_in_a_whole_session(saved_flow, guest_flow) -> None:  # type: ignore[no-untyped-def]
+def test_no_network_and_no_processes_in_a_whole_session(saved_flow, guest_flow) -> None:
     for report, *_ in (saved_flow, guest_flow):
         assert report["events"] == []
         assert report["quit"] is True
 
 
-def test_saved_session_leaves_only_the_vault_and_its_backup(saved_flow) -> None:  # type: ignore[no-untyped-def]
+def test_saved_session_leaves_only_the_vault_and_its_backup(saved_flow) -> None:
     report, home, data_dir, export = saved_flow
     written = files_under(home)
     assert all(path.parent == data_dir for path in written)
@@ -88,12 +87,12 @@ def test_saved_session_leaves_only_the_vault_and_its_backup(saved_flow) -> None:
     assert [p.name for p in files_under(export)] == report["printed"]
 
 
-def test_guest_session_leaves_nothing(guest_flow) -> None:  # type: ignore[no-untyped-def]
+def test_guest_session_leaves_nothing(guest_flow) -> None:
     _report, home, _data, _export = guest_flow
     assert files_under(home) == []
 
 
-def test_no_canary_in_any_file_in_any_encoding(saved_flow, guest_flow) -> None:  # type: ignore[no-untyped-def]
+def test_no_canary_in_any_file_in_any_encoding(saved_flow, guest_flow) -> None:
     checked = 0
     for _report, home, _data, export in (saved_flow, guest_flow):
         written = files_under(home) + [p for p in files_under(export) if "printer" in p.name]
@@ -106,12 +105,12 @@ def test_no_canary_in_any_file_in_any_encoding(saved_flow, guest_flow) -> None: 
     assert checked >= 2
 
 
-def test_clipboard_is_cleared_on_lock_and_quick_exit(saved_flow, guest_flow) -> None:  # type: ignore[no-untyped-def]
+def test_clipboard_is_cleared_on_lock_and_quick_exit(saved_flow, guest_flow) -> None:
     for report, *_ in (saved_flow, guest_flow):
         assert report["clipboard_after_lock"] == ""
         assert report["clipboard_after_exit"] == ""
 
 
-def test_quick_exit_is_fast_in_a_full_session(saved_flow, guest_flow) -> None:  # type: ignore[no-untyped-def]
+def test_quick_exit_is_fast_in_a_full_session(saved_flow, guest_flow) -> None:
     for report, *_ in (saved_flow, guest_flow):
         assert report["latency_ms"] is not None and report["latency_ms"] < 100
