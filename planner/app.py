@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check-content", help="validate the topic library")
     check.add_argument("directory", nargs="?", type=Path)
+    check.add_argument("--release", action="store_true",
+                       help="also fail when a topic's review date has passed")
     commands.add_parser("vault-check", help=argparse.SUPPRESS)
     for name, text in (("tour", "save a picture of every screen"),
                        ("workbook", "write the blank workbook PDF")):
@@ -60,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from planner.core import content_check
 
         directory = [str(arguments.directory)] if arguments.directory else []
-        return content_check.main(directory)
+        return content_check.main(directory + (["--release"] if arguments.release else []))
     if arguments.command == "vault-check":
         from planner import vault_check
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -62,10 +63,37 @@ def test_steps_that_can_alert_an_abuser_carry_a_caution(library: Library) -> Non
     assert sum(a.alerts_abuser for a in library.actions) >= 20
 
 
-def test_platform_checklists_were_reviewed_within_a_year(library: Library) -> None:
+def test_platform_checklists_are_due_for_review_within_a_year_of_their_review(
+        library: Library) -> None:
+    """Fixed facts about the library, true on any day (the date itself is checked by
+    `planner check-content`, which warns, and fails only with --release)."""
     for topic in library.topics:
         if topic.kind == "platform":
-            assert date.today() - topic.reviewed <= timedelta(days=365), topic.id
+            assert topic.review_due - topic.reviewed <= timedelta(days=366), topic.id
+
+
+def test_an_overdue_review_warns_and_fails_only_a_release_check(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from planner.core.resources import content_dir
+
+    content = tmp_path / "content"
+    shutil.copytree(content_dir(), content)
+    topic = next((content / "en").glob("*.md"))
+    text = topic.read_text(encoding="utf-8")
+    due = next(line for line in text.splitlines() if line.startswith("review_due"))
+    reviewed = next(line for line in text.splitlines() if line.startswith("reviewed"))
+    text = text.replace(due, "review_due = 2021-01-02").replace(reviewed, "reviewed = 2021-01-01")
+    topic.write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "planner", "check-content", str(content)]
+    everyday = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert everyday.returncode == 0
+    assert f"WARNING: {topic}" in everyday.stderr and "review overdue" in everyday.stderr
+    release = subprocess.run([*command, "--release"], capture_output=True, text=True,
+                             check=False)
+    assert release.returncode == 1 and "review overdue" in release.stdout
 
 
 def test_family_rules_never_mention_abuse(library: Library) -> None:

@@ -311,3 +311,26 @@ def test_vault_check_command_creates_reopens_and_leaves_other_plans_alone(tmp_pa
     assert other.returncode == 0 and "created and reopened" in other.stdout
     assert len(list((tmp_path / "data").glob("*.db"))) == 2
     assert digest(first) == before
+
+
+def test_each_damaged_copy_is_kept_when_restoring_twice(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    for attempt in (1, 2):
+        path.write_bytes(f"damaged the {attempt} time".encode() * 500)
+        Vault.restore_backup(path)
+        Vault.open(path, PASSPHRASE).close()
+    kept = sorted(p.read_bytes()[:25] for p in path.parent.glob("plan.db.damaged*"))
+    assert kept == [b"damaged the 1 timedamaged", b"damaged the 2 timedamaged"]
+    Vault.erase(path)
+    assert list(path.parent.glob("plan.db*")) == []
+
+
+def test_loose_permissions_on_an_existing_plan_are_tightened_on_open(tmp_path: Path) -> None:
+    path = make_vault(tmp_path)
+    os.chmod(path.parent, 0o755)
+    os.chmod(path, 0o644)
+    os.chmod(backup_path(path), 0o644)
+    Vault.open(path, PASSPHRASE).close()
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backup_path(path).stat().st_mode) == 0o600

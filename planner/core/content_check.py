@@ -323,14 +323,35 @@ def check_content(content_dir: Path, today: date | None = None) -> list[Problem]
     return problems
 
 
+def overdue_reviews(folder: Path, today: date) -> list[Problem]:
+    """Topics whose `review_due` date has passed: facts (menu names, numbers) may be out of date.
+
+    A date passing is not a change to the code, so everyday checks only warn; a release check
+    (`--release`) refuses to ship with an overdue review.
+    """
+    from planner.core.content import load_library
+
+    library = load_library(folder)
+    return [Problem(topic.path, 1, f"review overdue since {topic.review_due.isoformat()}")
+            for topic in library.topics if topic.review_due < today]
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print each problem; exit 1 if there are any."""
-    arguments = sys.argv[1:] if argv is None else argv
+    """Print each problem; exit 1 if there are any. Overdue reviews are warnings, and fail
+    only with `--release`."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    release = "--release" in arguments
+    arguments = [argument for argument in arguments if argument != "--release"]
     folder = Path(arguments[0]) if arguments else Path(__file__).resolve().parents[2] / "content"
     try:
         problems = check_content(folder)
+        overdue = [] if problems else overdue_reviews(folder, date.today())
     except Exception as error:
-        problems = [Problem(folder, 1, f"unexpected error: {error!r}")]
+        problems, overdue = [Problem(folder, 1, f"unexpected error: {error!r}")], []
+    for late in overdue:
+        print(f"WARNING: {late}", file=sys.stderr)
+    if release:
+        problems += overdue
     for problem in problems:
         print(problem)
     files = len({problem.path for problem in problems})

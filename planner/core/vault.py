@@ -287,6 +287,7 @@ class Vault:
     def open_keyed(cls, path: Path, key_for: KeyFor) -> Vault:
         """Open the vault at `path`, migrating an older one; see the module doc for the rules."""
         _check_file(path)
+        _tighten(path)
         try:
             connection, key = _try_open(path, key_for)
         except _KeyRejected:
@@ -447,7 +448,7 @@ class Vault:
     def erase(path: Path) -> None:
         """Overwrite, then delete, the vault, its backup, a set-aside damaged copy, any journal
         and any half-written copy left beside it."""
-        targets = [path, backup_path(path), path.with_name(path.name + DAMAGED_SUFFIX)]
+        targets = [path, backup_path(path), *path.parent.glob(f"{path.name}{DAMAGED_SUFFIX}*")]
         targets += [path.with_name(path.name + suffix) for suffix in _JOURNAL_SUFFIXES]
         targets += files.partial_writes(path) + files.partial_writes(backup_path(path))
         for target in targets:
@@ -459,8 +460,8 @@ class Vault:
         backup = backup_path(path)
         if not backup.is_file():
             raise _damaged()
-        if path.exists():
-            os.replace(path, path.with_name(path.name + DAMAGED_SUFFIX))
+        if path.exists() or path.is_symlink():
+            os.replace(path, _free_damaged_name(path))  # each damaged copy is kept
         files.copy_atomically(backup, path)
 
 
@@ -479,6 +480,26 @@ def _transaction_on(connection: sqlcipher3.Connection) -> Iterator[sqlcipher3.Co
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
+
+
+def _free_damaged_name(path: Path) -> Path:
+    """`plan.db.damaged`, or `.damaged.2`, `.3`…: a second restore never overwrites the first
+    damaged copy."""
+    candidate = path.with_name(path.name + DAMAGED_SUFFIX)
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = path.with_name(f"{path.name}{DAMAGED_SUFFIX}.{number}")
+        number += 1
+    return candidate
+
+
+def _tighten(path: Path) -> None:
+    """Make an existing plan and its folder private again, whatever copied or unpacked them with
+    looser permissions (a 0644 file in a 0755 folder can be read by other accounts)."""
+    files.ensure_private_dir(path.parent)
+    for file in (path, backup_path(path)):
+        if file.is_file() and not file.is_symlink():
+            os.chmod(file, files.PRIVATE_FILE)
 
 
 def _backup_opens(path: Path, key_for: KeyFor) -> bool:
