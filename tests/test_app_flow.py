@@ -178,9 +178,9 @@ def test_auto_lock_and_unlock_returns_to_the_same_place(qtbot, tmp_path: Path) -
     app.window.end_session()
 
 
-@pytest.mark.parametrize("language_switch", ["en"])
+@pytest.mark.parametrize("language", ["es", "en_XA"])
 def test_notes_survive_switching_topics_and_language(qtbot, tmp_path: Path,
-                                                      language_switch: str) -> None:
+                                                      language: str) -> None:
     app = start_app(tmp_path / "data", qtbot)
     qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
     app.window.show_page("topics")
@@ -188,9 +188,22 @@ def test_notes_survive_switching_topics_and_language(qtbot, tmp_path: Path,
     first = topics.current.id
     topics.notes.editor.setPlainText("typed just now")
     assert topics.notes.pending
-    app.window.change_language(language_switch)
+    qtbot.mouseClick(topics.next, Qt.MouseButton.LeftButton)  # to another topic
+    assert topics.current.id != first
     assert app.session.plan.note(first) == "typed just now"
-    assert topics.notes.editor.toPlainText() == "typed just now"
+    topics.notes.editor.setPlainText("typed in the second topic")
+    second = topics.current.id
+    app.window.change_language(language)
+    try:
+        assert topics.current.id == second
+        assert topics.notes.editor.toPlainText() == "typed in the second topic"
+        assert app.session.plan.note(second) == "typed in the second topic"
+        assert topics.list_caption.text() != "Topics"  # the screen really is in another language
+        topics.list.setCurrentRow(topics.topics.index(next(t for t in topics.topics
+                                                           if t.id == first)))
+        assert topics.notes.editor.toPlainText() == "typed just now"
+    finally:
+        app.window.change_language("en")
     app.window.end_session()
 
 

@@ -94,6 +94,7 @@ def test_every_acknowledged_change_survives_sigkill(tmp_path: Path) -> None:
     rng = random.Random(20261124)
     expected: set[int] = set()
     next_number = 0
+    hot_journals = 0
     for _ in range(KILLS):
         acknowledged = _run_and_kill([WRITER, str(path), PASSPHRASE, str(next_number)], rng,
                                      rng.randint(0, 30))
@@ -104,6 +105,7 @@ def test_every_acknowledged_change_survives_sigkill(tmp_path: Path) -> None:
 
         journal = path.with_name("plan.db-journal")
         if journal.exists():
+            hot_journals += 1  # this kill landed in the middle of a transaction
             _wrong_passphrase_after_crash_only_recovers(path, tmp_path / "copy")
         vault = Vault.open(path, PASSPHRASE)
         plan = Plan(vault)
@@ -114,6 +116,7 @@ def test_every_acknowledged_change_survives_sigkill(tmp_path: Path) -> None:
             assert notes[f"topic-{number}"].startswith(f"note number {number} ")
             assert f"person {number}" in names
     assert len(expected) > KILLS
+    assert hot_journals >= 1, "no kill landed mid-transaction: the test proved nothing"
 
 
 @pytest.mark.slow
