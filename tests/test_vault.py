@@ -334,3 +334,27 @@ def test_loose_permissions_on_an_existing_plan_are_tightened_on_open(tmp_path: P
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup_path(path).stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("replaced_by", ["plain SQLite file", "folder", "symlink", "fifo"])
+def test_a_good_backup_is_offered_whatever_replaced_the_plan(tmp_path: Path,
+                                                             replaced_by: str) -> None:
+    import sqlite3
+
+    path = make_vault(tmp_path)
+    path.unlink()
+    if replaced_by == "plain SQLite file":
+        sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
+    elif replaced_by == "folder":
+        path.mkdir()
+    elif replaced_by == "symlink":
+        path.symlink_to(tmp_path / "somewhere else")
+    else:
+        os.mkfifo(path)
+    with pytest.raises(VaultDamaged) as damaged:
+        Vault.open(path, PASSPHRASE)
+    assert damaged.value.restorable
+    Vault.restore_backup(path)
+    plan = Plan(Vault.open(path, PASSPHRASE))
+    assert plan.note("location") == f"note {CANARY}"
+    plan.vault.close()

@@ -286,7 +286,12 @@ class Vault:
     @classmethod
     def open_keyed(cls, path: Path, key_for: KeyFor) -> Vault:
         """Open the vault at `path`, migrating an older one; see the module doc for the rules."""
-        _check_file(path)
+        try:
+            _check_file(path)
+        except VaultDamaged:
+            # Not a plan at all (a plain database, a folder, a link, a pipe): its backup may
+            # still be good, and this passphrase may open it.
+            raise _damaged(restorable=_backup_opens(path, key_for)) from None
         _tighten(path)
         try:
             connection, key = _try_open(path, key_for)
