@@ -57,7 +57,7 @@ def _choose(qtbot, box: QComboBox, text: str) -> None:
 
 
 def _scrolled_to_a_middle_box(qtbot, app: AppUnderTest) -> QComboBox:
-    scroll = app.window.plan_screen.scroll
+    scroll = app.window.plan_screen.scroll_area
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 600, timeout=3000)
     box = _status_boxes(app)[STEPS // 2]
     scroll.ensureWidgetVisible(box)
@@ -68,7 +68,7 @@ def _scrolled_to_a_middle_box(qtbot, app: AppUnderTest) -> QComboBox:
 def test_changing_a_status_keeps_focus_and_scroll(qtbot, app: AppUnderTest) -> None:
     box = _scrolled_to_a_middle_box(qtbot, app)
     step = _step_of(box)
-    position = app.window.plan_screen.scroll.verticalScrollBar().value()
+    position = app.window.plan_screen.scroll_area.verticalScrollBar().value()
     assert position > 0
     _choose(qtbot, box, "Done")
     QApplication.processEvents()
@@ -77,7 +77,7 @@ def test_changing_a_status_keeps_focus_and_scroll(qtbot, app: AppUnderTest) -> N
     # window after a pop-up closes, so ask the window which control keeps its focus
     assert isinstance(focused, QComboBox) and _step_of(focused) == step
     assert focused.currentText() == "Done"
-    assert app.window.plan_screen.scroll.verticalScrollBar().value() == position
+    assert app.window.plan_screen.scroll_area.verticalScrollBar().value() == position
 
 
 def test_arrow_keys_and_letters_do_not_change_a_status(qtbot, app: AppUnderTest) -> None:
@@ -132,7 +132,7 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, app: AppUnderTest) -> 
     QApplication.processEvents()
     first = _status_boxes(app)[0]
     add_person = buttons_named(screen, "Add a person")[0]
-    inner = screen.scroll.widget()
+    inner = screen.scroll_area.widget()
     everywhere = _tab_stops(app, first, STEPS * 3 + 40)
     inside = [inner.isAncestorOf(w) for w in everywhere]
     leaves = inside.index(False)

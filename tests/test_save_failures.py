@@ -148,7 +148,7 @@ def test_priorities_stay_on_screen_as_stored(qtbot, app: AppUnderTest) -> None:
 
 
 SETTINGS: dict[str, Callable[[object], None]] = {
-    "text size": lambda s: _pick(s.size, "200%"),
+    "text size": lambda s: _pick(s.text_size, "200%"),
     "high contrast": lambda s: s.contrast.click(),
     "lock minutes": lambda s: s.minutes.stepUp(),
     "advocate view": lambda s: s.advocate.click(),

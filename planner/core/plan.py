@@ -51,8 +51,8 @@ class PlanError(VaultError):
 
 
 @dataclass(frozen=True)
-class Contact:
-    """A trusted person: who they are, how to reach them, and a note."""
+class Entry:
+    """Something the person keeps in their plan: a name, how to reach it, and a note."""
 
     id: int
     name: str
@@ -60,14 +60,8 @@ class Contact:
     note: str
 
 
-@dataclass(frozen=True)
-class LocalResource:
-    """A place or line the person (or their advocate) added: name, how to reach, a note."""
-
-    id: int
-    name: str
-    reach: str
-    note: str
+Contact = Entry  # a trusted person
+LocalResource = Entry  # a place or line the person (or their advocate) added
 
 
 def _checked(text: str) -> str:

@@ -148,6 +148,12 @@ class Session:
         self.plan_path = None
         self.locked = False
 
+    def restore(self, damaged_plan: Path) -> None:
+        """Put a damaged plan's last-good copy in its place (the damaged file is kept aside)."""
+        from planner.core.vault import Vault
+
+        Vault.restore_backup(damaged_plan)
+
     def erase(self) -> None:
         """End the session and overwrite-then-delete this plan (only this one)."""
         path = self.plan_path

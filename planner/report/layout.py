@@ -35,12 +35,12 @@ MARGIN = 18 * mm
 class PrintOptions:
     """What the person chose on the print screen."""
 
+    printed_on: date  # always given: a page's date must be the day it is printed
     title: str = ""
     discreet: bool = False
     large_print: bool = False
     include_notes: bool = True
     locale: str = "en"
-    printed_on: date = date(2026, 1, 1)
 
 
 @dataclass(frozen=True)

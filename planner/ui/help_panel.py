@@ -31,7 +31,7 @@ class HelpPanel(QWidget):
         self.column = QVBoxLayout(inner)
         self.column.setSpacing(10)
         scroll = scrolling(inner, text_only=True)
-        self.scroll = scroll
+        self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -40,7 +40,7 @@ class HelpPanel(QWidget):
     def retranslate(self) -> None:
         clear_layout(self.column)
         self.column.addWidget(label(_("Help"), "title"))
-        self.scroll.setAccessibleName(_("Help"))
+        self.scroll_area.setAccessibleName(_("Help"))
         self.column.addWidget(label(_("Keyboard shortcuts"), "subtitle"))
         for keys, meaning in SHORTCUTS:
             self.column.addWidget(label(f"{keys}  \u2014  {_(meaning)}"))

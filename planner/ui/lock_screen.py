@@ -56,10 +56,10 @@ class LockScreen(QWidget):
             column.addWidget(widget)
         column.addLayout(row)
         column.addStretch(1)
-        self.scroll = scrolling(inner)
+        self.scroll_area = scrolling(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         self.retranslate()
 
     def prepare(self, automatic: bool = False) -> None:
@@ -128,7 +128,7 @@ class LockScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_("Planner is locked"))
-        self.scroll.setAccessibleName(self.title.text())
+        self.scroll_area.setAccessibleName(self.title.text())
         guest = self.session.is_guest
         self.explain.setText(
             _("This plan is not saved, so it has no passphrase. Anyone at this computer could "

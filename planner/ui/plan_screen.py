@@ -8,7 +8,6 @@ so adding, editing and removing work the same way for both.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from planner.core.content import Library, Resource
 from planner.core.hotlines import national_hotlines
 from planner.core.i18n import _
-from planner.core.plan import STATUS_LABELS, ActionStatus, Plan
+from planner.core.plan import STATUS_LABELS, ActionStatus, Entry, Plan
 from planner.ui.save_errors import failures, saved
 from planner.ui.speech import MessageLabel
 from planner.ui.topic_view import NotesBox
@@ -39,13 +38,6 @@ from planner.ui.widgets import (
 
 SHOWN_STATUSES = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
 REMOVE = ""  # the status box's last choice: take the step off the plan ("not decided")
-
-
-class Entry(Protocol):
-    id: int
-    name: str
-    reach: str
-    note: str
 
 
 class EntryEditor(QWidget):
@@ -287,7 +279,7 @@ class PlanScreen(QWidget):
         for editor in (self.people, self.own_resources):
             editor.rebuilt.connect(lambda: follow_layout_in_tab_order(inner))
         scroll = scrolling(inner)
-        self.scroll = scroll
+        self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -379,7 +371,7 @@ class PlanScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_("My plan"))
-        self.scroll.setAccessibleName(self.title.text())
+        self.scroll_area.setAccessibleName(self.title.text())
         self.intro.setText(_("Everything you chose, in one place. Changes are saved as you go."))
         self.steps_caption.setText(_("Steps I chose"))
         self.people_caption.setText(_("People I trust"))

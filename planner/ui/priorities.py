@@ -47,7 +47,7 @@ class PrioritiesScreen(QWidget):
             column.addWidget(holder)
         column.addStretch(1)
         scroll = scrolling(inner)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.skip = button()
         self.save = button(primary=True)
         self.skip.clicked.connect(self.done.emit)
@@ -81,7 +81,7 @@ class PrioritiesScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_("What matters to you?"))
-        self.scroll.setAccessibleName(self.title.text())
+        self.scroll_area.setAccessibleName(self.title.text())
         self.intro.setText(_(
             "This is optional. What you pick changes which topics come first and which steps "
             "are marked as suggested. It never chooses anything for you."))

@@ -50,9 +50,9 @@ class SettingsScreen(QWidget):
         self.title = label(role="title")
         column.addWidget(self.title)
 
-        self.size = ChoiceBox()
+        self.text_size = ChoiceBox()
         for percent in TEXT_SIZES:
-            self.size.addItem(f"{percent}%", percent)
+            self.text_size.addItem(f"{percent}%", percent)
         self.contrast = CheckBox()
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 60)
@@ -61,16 +61,16 @@ class SettingsScreen(QWidget):
         for code in available_languages():
             self.language.addItem(language_name(code), code)
         self.size_label, self.minutes_label, self.language_label = label(), label(), label()
-        self.size_label.setBuddy(self.size)
+        self.size_label.setBuddy(self.text_size)
         self.minutes_label.setBuddy(self.minutes)
         self.language_label.setBuddy(self.language)
         self.advocate_help = label(role="muted")
         # One plain column: a form layout squeezes long labels and wrapped choices.
-        for widget in (self.language_label, self.language, self.size_label, self.size,
+        for widget in (self.language_label, self.language, self.size_label, self.text_size,
                        self.contrast, self.minutes_label, self.minutes, self.advocate,
                        self.advocate_help):
             column.addWidget(widget)
-        self.size.currentIndexChanged.connect(self._changed)
+        self.text_size.currentIndexChanged.connect(self._changed)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.contrast.toggled.connect(self._changed)
         self.advocate.toggled.connect(self._changed)
@@ -113,7 +113,7 @@ class SettingsScreen(QWidget):
         column.addWidget(self.erase_card)
         column.addStretch(1)
         scroll = scrolling(inner)
-        self.scroll = scroll
+        self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -128,7 +128,7 @@ class SettingsScreen(QWidget):
     def load(self, preferences: Preferences) -> None:
         """Show the current preferences without writing them back."""
         self._loading = True
-        self.size.setCurrentIndex(max(0, self.size.findData(preferences.text_scale)))
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(preferences.text_scale)))
         self.contrast.setChecked(preferences.high_contrast)
         self.minutes.setValue(preferences.lock_minutes)
         self.advocate.setChecked(preferences.advocate_view)
@@ -147,7 +147,7 @@ class SettingsScreen(QWidget):
         self.erase_help.repaint()
 
     def preferences(self) -> Preferences:
-        return Preferences(text_scale=int(self.size.currentData()),
+        return Preferences(text_scale=int(self.text_size.currentData()),
                            high_contrast=self.contrast.isChecked(),
                            lock_minutes=self.minutes.value(),
                            advocate_view=self.advocate.isChecked())
@@ -194,11 +194,11 @@ class SettingsScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_("Settings"))
-        self.scroll.setAccessibleName(self.title.text())
+        self.scroll_area.setAccessibleName(self.title.text())
         self.language_label.setText(_("Language"))
         self.language.setAccessibleName(_("Language"))
         self.size_label.setText(_("Text size"))
-        self.size.setAccessibleName(_("Text size"))
+        self.text_size.setAccessibleName(_("Text size"))
         self.contrast.setText(_("High contrast (white text on black)"))
         self.contrast.setAccessibleName(self.contrast.text())
         self.minutes_label.setText(_("Lock after this many minutes without use"))

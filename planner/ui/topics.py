@@ -188,9 +188,6 @@ class TopicsScreen(QWidget):
     def notes(self) -> NotesBox:
         return self.page.notes
 
-    @property
-    def scroll(self) -> TopicPage:
-        return self.page
 
     # -- content -------------------------------------------------------------------------------
 

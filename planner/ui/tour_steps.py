@@ -105,7 +105,7 @@ def run_tour(folder: Path, locale: str, scale: int, contrast: bool) -> list[Path
         _save(window, folder, "topic-with-caution", saved)
         rows = [row for row in window.topics.rows if row.caution is not None]
         if rows:
-            window.topics.scroll.ensureWidgetVisible(rows[0])
+            window.topics.page.ensureWidgetVisible(rows[0])
             _save(window, folder, "caution-close-up", saved)
         advocate = Preferences(text_scale=scale, high_contrast=contrast, advocate_view=True)
         advocate.save(plan)

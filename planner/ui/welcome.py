@@ -257,12 +257,10 @@ class WelcomeScreen(QWidget):
         self.started.emit(False)
 
     def _restore(self) -> None:
-        from planner.core.vault import Vault
-
         if self._damaged_plan is None:
             return
         try:
-            Vault.restore_backup(self._damaged_plan)
+            self.session.restore(self._damaged_plan)
         except (VaultError, OSError):
             self._error(self.open_error, _("The copy could not be restored. Nothing was deleted."))
             return
