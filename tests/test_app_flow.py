@@ -219,3 +219,24 @@ def test_lock_and_end_clear_what_the_app_copied(qtbot, tmp_path: Path) -> None:
     QGuiApplication.clipboard().setText("a note")
     app.window.end_session()
     assert QGuiApplication.clipboard().text() == ""
+
+
+@pytest.mark.parametrize("content", [b"resources = [ broken", b"resources = 7",
+                                     b"\xff\xfe not text", b"resources = [1, 2]"])
+def test_a_bad_local_resources_file_is_left_out_with_a_word(qtbot, tmp_path: Path,
+                                                            content: bytes, capfd) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "resources.toml").write_bytes(content)
+    app = start_app(data, qtbot)
+    qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
+    assert app.window.stack.currentWidget() is app.window.priorities  # not stuck on Welcome
+    banner = app.window.save_errors
+    assert banner.isVisible() and "resources.toml" in banner.text.text()
+    app.window.show_page("print")
+    screen = app.window.screens["print"]
+    screen.kind_buttons["card"].setChecked(True)
+    screen.show_preview()
+    assert screen.document.pageCount() == 1
+    app.window.end_session()
+    assert capfd.readouterr().err == ""

@@ -21,6 +21,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.core import i18n, paths
+from planner.core.i18n import _
 from planner.core.resources import assets_dir, content_dir
 from planner.core.session import Session
 from planner.ui import accessibility, fonts, keyboard, theme
@@ -28,7 +29,7 @@ from planner.ui.auto_lock import IdleLock
 from planner.ui.languages import LanguageSwitch
 from planner.ui.main_window import MainWindow
 from planner.ui.quick_exit import QuickExit
-from planner.ui.save_errors import install_exception_hook
+from planner.ui.save_errors import install_exception_hook, report
 
 if TYPE_CHECKING:
     from planner.core.content import Library, Resource
@@ -114,11 +115,19 @@ def library_for(language: str) -> Library:
 
 
 def program_resources(data_dir: Path) -> tuple[Resource, ...]:
-    """The program's own resources: shipped with the app, and in the data folder."""
-    from planner.core.content import load_resources
+    """The program's own resources: shipped with the app, and in the data folder. A file in the
+    data folder that can't be read is left out, with a word in the banner: it must never stop
+    anyone from opening a plan or starting without saving."""
+    from planner.core.content import ContentError, load_resources
 
     shipped = load_resources(content_dir() / "local" / "resources.toml")
-    local = load_resources(data_dir / "resources.toml")
+    try:
+        local = load_resources(data_dir / "resources.toml")
+    except (ContentError, TypeError, ValueError):
+        report(_("This computer's list of local help lines (resources.toml in the Planner "
+                 "folder) can't be read, so it is left out. The national help lines are "
+                 "still here. Ask the program that set up this computer to fix the list."))
+        return shipped
     return shipped + local
 
 
