@@ -512,17 +512,22 @@ def _backup_opens(path: Path, key_for: KeyFor) -> bool:
     return backup.is_file() and backup.stat().st_size > 0 and _opens(backup, key_for)
 
 
+# SQLite's primary result codes (the low byte of an extended code), which do not change with
+# the wording or language of its messages.
+_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_FULL, _SQLITE_CANTOPEN = 3, 8, 13, 14
+
+
 def _save_failed(error: Exception) -> VaultError:
     """Explain a write that failed (full disk, read-only folder); the last commit is intact."""
-    text = str(error).lower()
-    if "full" in text:
+    code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code == _SQLITE_FULL:
         return VaultError(
             _(
                 "Your last change could not be saved because the disk is full. Everything "
                 "saved before it is safe. Free some space, then make the change again."
             )
         )
-    if "readonly" in text or "read-only" in text or "permission" in text:
+    if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
         return VaultError(
             _(
                 "Your last change could not be saved because this computer won't let the app "
