@@ -95,6 +95,45 @@ def test_unlocking_returns_to_the_same_topic_and_scroll_position(qtbot, app: App
     lock = app.window.lock_screen
     lock.passphrase.setText(PASSPHRASE)
     lock.try_unlock()
+    topics = app.window.topics  # rebuilt after the lock
     assert app.window.stack.currentWidget() is topics
     assert topics.current == chosen
     qtbot.waitUntil(lambda: topics.page.verticalScrollBar().value() == 400, timeout=2000)
+
+
+def _words_in_widgets() -> str:
+    """Every piece of text any widget of the app holds now (what a memory dump would find)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
+    found = []
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, (QLabel, QLineEdit, QAbstractButton)):
+            found.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            found.append(widget.toPlainText())
+        elif isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        found.append(widget.accessibleName())
+    return "\n".join(found)
+
+
+def test_locking_takes_the_plans_words_out_of_the_window(qtbot, app: AppUnderTest) -> None:
+    plan = app.session.plan
+    action = app.window._library().actions[0]
+    plan.set_status(action.id, "todo")
+    plan.set_note(action.topic_id, "NOTE-CANARY Dee at the library")
+    plan.add_contact("PERSON-CANARY Dee", "555-0100", "")
+    for page in ("topics", "plan", "print", "settings"):
+        app.window.show_page(page)
+    QApplication.processEvents()
+    assert "NOTE-CANARY" in _words_in_widgets() and "PERSON-CANARY" in _words_in_widgets()
+    app.window.lock()
+    held = _words_in_widgets()
+    assert "NOTE-CANARY" not in held and "PERSON-CANARY" not in held
+    app.window.lock_screen.passphrase.setText(PASSPHRASE)
+    app.window.lock_screen.try_unlock()
+    app.window.show_page("plan")
+    QApplication.processEvents()
+    assert "PERSON-CANARY" in _words_in_widgets()

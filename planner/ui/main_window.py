@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.screens: dict[str, QWidget] = {}
         self.returning_to = "topics"
+        self._resume_topic: tuple[str, int] | None = None
         self.welcome.started.connect(self._started)
         self.welcome.language_chosen.connect(change_language)
         self.header.go.connect(self.show_page)
@@ -98,12 +99,23 @@ class MainWindow(QMainWindow):
         self.lock_screen.close_requested.connect(self.close)
 
     def _started(self, is_new: bool) -> None:
+        self._build_once()
+        self._build_screens()
+        self.preferences = Preferences.from_plan(self.session.plan)
+        self._apply_preferences(self.preferences)
+        self.header.show_session(active=True, guest=self.session.is_guest)
+        self.show_page("priorities" if is_new else "topics")
+        if self.session.is_guest:
+            announce(self.header.banner_text, self.header.banner_text.text(), assertive=True)
+
+    def _build_screens(self) -> None:
+        """The screens that show plan text: made when a plan opens or is unlocked, dropped when
+        it locks or ends, so no widget holds a person's words while the plan is closed."""
         from planner.ui.plan_screen import PlanScreen
         from planner.ui.priorities import PrioritiesScreen
         from planner.ui.settings_screen import SettingsScreen
         from planner.ui.topics import TopicsScreen
 
-        self._build_once()
         library = self._library()
         self.topics = TopicsScreen(self.plan, library, lambda: self.preferences.advocate_view)
         self.priorities = PrioritiesScreen(self.plan)
@@ -118,12 +130,6 @@ class MainWindow(QMainWindow):
         for key, widget in self.screens.items():
             if key != "help":
                 self.stack.addWidget(widget)
-        self.preferences = Preferences.from_plan(self.session.plan)
-        self._apply_preferences(self.preferences)
-        self.header.show_session(active=True, guest=self.session.is_guest)
-        self.show_page("priorities" if is_new else "topics")
-        if self.session.is_guest:
-            announce(self.header.banner_text, self.header.banner_text.text(), assertive=True)
 
     def show_page(self, page: str) -> None:
         """Switch to a screen (if a plan is open, or help), refreshing what it shows."""
@@ -194,17 +200,23 @@ class MainWindow(QMainWindow):
             return
         self.flush()
         self.returning_to = getattr(self, "current_page", "topics")
+        topics = getattr(self, "topics", None)
+        self._resume_topic = topics.where() if topics is not None else None
         _close_popups_and_dialogs(self)
         self.clear_clipboard()
         self.session.lock()
         self.save_errors.hide()
-        self.header.show_session(active=False, guest=False)
+        self._drop_screens()  # the plan's words leave the window with its key
         self.lock_screen.prepare(automatic)
         self.stack.setCurrentWidget(self.lock_screen)
 
     def _unlocked(self) -> None:
+        """Rebuild the screens and go back to the same screen, topic and scroll position."""
+        self._build_screens()
         self.header.show_session(active=True, guest=self.session.is_guest)
         self._apply_preferences(self.preferences)
+        if self._resume_topic is not None:
+            self.topics.resume(*self._resume_topic)
         self.show_page(self.returning_to)
 
     def end_session(self) -> None:

@@ -300,6 +300,17 @@ class TopicsScreen(QWidget):
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.topics) - 1)
 
+    def where(self) -> tuple[str, int] | None:
+        """The open topic and how far down it is scrolled (kept over a lock)."""
+        if self.current is None or self.current.id not in self._pages:
+            return None
+        return self.current.id, self._pages[self.current.id].verticalScrollBar().value()
+
+    def resume(self, topic_id: str, position: int) -> None:
+        """Come back to `topic_id`, scrolled to `position` (after an unlock rebuilt the screen)."""
+        self.current = next((t for t in self.topics if t.id == topic_id), None)
+        self._kept_position = position
+
     def _scroll_to(self, page: TopicPage, position: int) -> None:
         """Scroll a page to `position`; a page built just now gets its size first."""
         self._kept_position = position
