@@ -13,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from vault_helpers import CANARY, PASSPHRASE, digest, make_vault
 
-from planner.core import schema
+from planner.core import kdf, schema
 from planner.core.plan import Plan, PlanError
 from planner.core.vault import PAGE_SIZE, Vault, VaultDamaged, VaultError, backup_path
 
@@ -200,22 +201,70 @@ def test_any_unicode_passphrase(tmp_path: Path, passphrase: str) -> None:
         Vault.open(path, passphrase.strip() + "!")
 
 
-def test_after_lock_the_connection_is_closed_and_the_key_zeroed(tmp_path: Path) -> None:
+def _recording_keys(monkeypatch: pytest.MonkeyPatch) -> list[bytearray]:
+    """Every key buffer the app derives (Argon2id results and per-plan keys), as it made them."""
+    made: list[bytearray] = []
+    real_derive, real_plan_key = kdf.derive_key, kdf.plan_key
+
+    def derive(*args, **kwargs):
+        made.append(real_derive(*args, **kwargs))
+        return made[-1]
+
+    def plan_key(*args, **kwargs):
+        made.append(real_plan_key(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(kdf, "derive_key", derive)
+    monkeypatch.setattr(kdf, "plan_key", plan_key)
+    return made
+
+
+def test_after_lock_the_connection_is_closed_and_no_key_buffer_is_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The buffers that really held the keys (Python's copies; SQLCipher wipes its own on
+    close with cipher_memory_security) are all zeros once the plan is open and again locked."""
     from planner.core.session import Session
 
+    made = _recording_keys(monkeypatch)
     session = Session(tmp_path / "data")
     session.start_new(PASSPHRASE)
+    assert made and all(len(key) == 32 for key in made)
     vault = session.plan.vault
     session.lock()
     assert not vault.is_open
-    assert vault._connection is None
-    assert len(vault._key) == 32 and not any(vault._key)
+    assert not any(any(key) for key in made)
     with pytest.raises(VaultError):
         session.plan.notes()
+    session.unlock(PASSPHRASE)
+    assert not any(any(key) for key in made)
+    session.end()
 
 
-def test_migrating_keeps_schema_version_and_data_together(tmp_path: Path) -> None:
-    path = make_vault(tmp_path)
+def test_migrating_keeps_schema_version_and_data_together(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A migration that fails halfway leaves the old version with all its data (one
+    transaction); the next open migrates it for real."""
+    path = tmp_path / "plan.db"
+    vault = Vault.create(path, PASSPHRASE)
+    with vault.transaction() as connection:
+        for table in ("meta", "action_status", "topic_notes", "choices", "contacts",
+                      "resources", "settings"):
+            connection.execute(f"DROP TABLE {table}")
+        schema.create(connection, version=1)
+        connection.execute("INSERT INTO topic_notes VALUES ('location', ?)", (HOSTILE[0],))
+    vault.close()
+
+    def half_then_fail(connection, from_version):
+        connection.execute("CREATE TABLE half_done (x)")
+        raise sqlcipher3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(schema, "migrate", half_then_fail)
+    with pytest.raises(VaultError):
+        Vault.open(path, PASSPHRASE)
+    monkeypatch.undo()
     vault = Vault.open(path, PASSPHRASE)
     assert schema.stored_version(vault.connection) == schema.SCHEMA_VERSION
+    tables = {row[0] for row in vault.query("SELECT name FROM sqlite_master")}
+    assert "half_done" not in tables
+    assert Plan(vault).note("location") == HOSTILE[0]
     vault.close()
