@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.core import files, i18n
 from planner.core.plan import ActionStatus, Plan
@@ -50,11 +52,27 @@ def _settle(window: MainWindow) -> None:
         window.centralWidget().layout().activate()
 
 
-def _wait_for_render(milliseconds: int) -> None:
-    """QPdfView draws pages in a background thread; give it time before the picture."""
-    loop = QEventLoop()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
+def _wait_for_render(view: QWidget, seconds: float = 10.0) -> None:
+    """QPdfView draws its pages in a background thread and says nothing when done: wait until
+    it has drawn something and two pictures a moment apart are the same."""
+    deadline = time.monotonic() + seconds
+    last = None
+    while time.monotonic() < deadline:
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+        now = view.grab().toImage()
+        if now == last and _has_a_page(now):
+            return
+        last = now
+
+
+def _has_a_page(image: QImage) -> bool:
+    """Some white paper and some dark ink: an empty view is one flat colour."""
+    step = max(1, min(image.width(), image.height()) // 40)
+    colours = {image.pixel(x, y) for x in range(0, image.width(), step)
+               for y in range(0, image.height(), step)}
+    return len(colours) > 2
 
 
 def _save(window: MainWindow, folder: Path, name: str, saved: list[Path]) -> None:
@@ -118,7 +136,7 @@ def run_tour(folder: Path, locale: str, scale: int, contrast: bool) -> list[Path
                 screen = window.screens["print"]
                 screen.show_preview()  # type: ignore[attr-defined]
                 screen.view.pageNavigator().jump(1, screen.view.pageNavigator().currentLocation())  # type: ignore[attr-defined]
-                _wait_for_render(700)
+                _wait_for_render(screen.view)  # type: ignore[attr-defined]
             _save(window, folder, page, saved)
         window.lock()
         _save(window, folder, "lock-screen", saved)
