@@ -169,7 +169,11 @@ def _verify(connection: sqlcipher3.Connection) -> None:
     try:
         _configure(connection)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.DatabaseError as error:
+        # SQLCipher answers "not a database" when the first page fails its check (a wrong key,
+        # or that page damaged); "malformed" means the key opened it and the rest is broken.
+        if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF == _SQLITE_CORRUPT:
+            raise _PagesDamaged from None
         raise _KeyRejected from None
     try:
         if connection.execute("PRAGMA cipher_integrity_check").fetchall():
@@ -514,7 +518,7 @@ def _backup_opens(path: Path, key_for: KeyFor) -> bool:
 
 # SQLite's primary result codes (the low byte of an extended code), which do not change with
 # the wording or language of its messages.
-_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_FULL, _SQLITE_CANTOPEN = 3, 8, 13, 14
+_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 3, 8, 11, 13, 14
 
 
 def _save_failed(error: Exception) -> VaultError:
