@@ -85,6 +85,12 @@ def measure() -> dict[str, float]:
     results["ratio_300"] = round(
         results["plan_pdf_300_actions_ms"] / results["plain_reportlab_300_actions_ms"], 2)
     results["print_to_preview_ms"] = _preview_ms(sample, library)
+    # A million letters of notes (the most the app stores per note), as lines and as one line.
+    for shape, note in (("lines", "a line of a long note, typed over many days\n" * 23_000),
+                        ("one_line", "word " * 200_000)):
+        long_plan = outputs.PrintablePlan({}, {library.topics[0].id: note}, (), ())
+        results[f"plan_pdf_1mb_note_{shape}_ms"] = median_ms(
+            lambda plan=long_plan: outputs.my_plan(plan, library, options), 3)
     return results
 
 

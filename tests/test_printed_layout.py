@@ -255,3 +255,23 @@ def test_large_print_card_grows_to_a_full_page_when_half_is_too_small() -> None:
     assert len(cards) == 1
     _left, bottom, _right, top = cards[0]
     assert top - bottom > 0.85 * float(box.height)
+
+
+@pytest.mark.parametrize("shape", ["many lines", "one long line"])
+def test_a_very_long_note_prints_whole(library: Library, shape: str) -> None:
+    """A note of 300,000 letters (the app accepts a million) prints every part of it. Before,
+    reportlab laid it out as one paragraph, in time growing with the square of its length
+    (about a minute for this one); the report benchmark times it now."""
+    if shape == "many lines":
+        note = "".join(f"line {number:05d} of a long note, typed over many days\n"
+                       for number in range(5500))
+        markers = ["line 00000 ", "line 02750 ", "line 05499 "]
+    else:
+        words = [f"w{number:06d}" for number in range(40_000)]
+        note = " ".join(words)
+        markers = [words[0], words[20_000], words[-1]]
+    plan = outputs.PrintablePlan({}, {library.topics[0].id: note}, (), ())
+    pdf = outputs.my_plan(plan, library, PrintOptions(printed_on=date(2026, 11, 30)))
+    whole = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    for marker in markers:
+        assert marker in whole.replace("\u200b", ""), marker

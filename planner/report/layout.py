@@ -110,6 +110,28 @@ def lead_in(first: str, rest: str, style: ParagraphStyle) -> Flowable:
                      style)
 
 
+LONG_TEXT_PIECE = 1500  # characters: reportlab lays out one paragraph in time that grows with
+# the square of its length, so a long note is printed as many short paragraphs instead.
+
+
+def long_text(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """A person's long text (a note may hold a million letters) as paragraphs of at most about
+    `LONG_TEXT_PIECE` characters: each line its own paragraph, and a very long line cut at a
+    space. Layout time then grows in step with the text, and every line is kept."""
+    pieces: list[Flowable] = []
+    for line in text.splitlines() or [""]:
+        if not line.strip():
+            pieces.append(Spacer(1, style.leading * 0.5))
+            continue
+        while len(line) > LONG_TEXT_PIECE:
+            cut = line.rfind(" ", LONG_TEXT_PIECE // 2, LONG_TEXT_PIECE)
+            cut = cut if cut > 0 else LONG_TEXT_PIECE
+            pieces.append(p(line[:cut], style))
+            line = line[cut:].lstrip(" ")
+        pieces.append(p(line, style))
+    return pieces
+
+
 class CheckItem(Flowable):
     """A checkbox line: the box (empty, or ticked when done), an optional status word, the text.
 

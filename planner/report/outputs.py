@@ -35,6 +35,7 @@ from planner.report.layout import (
     gap,
     label_width,
     lead_in,
+    long_text,
     p,
     page_direction,
     printed_date,
@@ -148,7 +149,7 @@ def _chosen_steps(plan: PrintablePlan, library: Library, options: PrintOptions,
                                    caution=None if done else _caution(action, say, s)))
         if note:
             story.append(p(_("My notes:"), s.small))
-            story.append(p(note, s.body))
+            story += long_text(note, s.body)
         story.append(WriteInLines(3, s.size * 1.8))
     if not story:
         story.append(p(_("No steps chosen yet. Use the lines below to write your own."), s.body))
