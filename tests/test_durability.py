@@ -83,8 +83,20 @@ def _wrong_passphrase_after_crash_only_recovers(path: Path, scratch: Path) -> No
     with pytest.raises(WrongPassphrase):
         Vault.open(path, "not the passphrase")
     if path.read_bytes() != before:
-        Vault.open(scratch / path.name, PASSPHRASE).close()
+        _recover_with_the_right_key(scratch / path.name)
         assert path.read_bytes() == (scratch / path.name).read_bytes()
+
+
+def _recover_with_the_right_key(path: Path) -> None:
+    """Only SQLite's crash recovery, done by the right key's first read (opening a plan also
+    records the opening, which would change the file further)."""
+    from planner.core import kdf
+    from planner.core import vault as vault_module
+
+    key = kdf.derive_key(vault_module.passphrase_bytes(PASSPHRASE), vault_module._read_salt(path))
+    connection = vault_module._connect(path, key, None)
+    connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    connection.close()
 
 
 @pytest.mark.slow

@@ -144,9 +144,9 @@ def test_a_crash_around_another_plan_never_changes_this_one(tmp_path: Path) -> N
         worker.wait()
         caught_mid_work += any(p.name.endswith(("-journal", ".part")) for p in data.iterdir())
         assert _digests(mine) == before, f"kill {kill} changed the first plan"
-        vault = folder.open(ANA)
+        vault = folder.open(ANA)  # it opens (and opening it records the opening: new bytes)
         assert vault.path == first.path
         vault.close()
-        assert _digests(mine) == before
+        before = _digests(mine)
     print("kills that landed mid-write:", caught_mid_work)
     assert caught_mid_work >= 10, "the kills hardly ever landed in the middle of a write"

@@ -324,10 +324,10 @@ def test_vault_check_command_creates_reopens_and_leaves_other_plans_alone(tmp_pa
                              check=False)
     assert created.returncode == 0 and "created and reopened" in created.stdout
     (first,) = sorted((tmp_path / "data").glob("*.db"))
-    before = digest(first)
     again = subprocess.run(command, input="a long passphrase\n", capture_output=True, text=True,
                            check=False)
     assert again.returncode == 0 and f"opened {first}" in again.stdout
+    before = digest(first)
     other = subprocess.run(command, input="another person's passphrase\n",
                            capture_output=True, text=True, check=False)
     assert other.returncode == 0 and "created and reopened" in other.stdout
@@ -379,4 +379,25 @@ def test_a_good_backup_is_offered_whatever_replaced_the_plan(tmp_path: Path,
     Vault.restore_backup(path)
     plan = Plan(Vault.open(path, PASSPHRASE))
     assert plan.note("location") == f"note {CANARY}"
+    plan.vault.close()
+
+
+def test_a_plan_file_older_than_its_backup_is_not_opened_over_it(tmp_path: Path) -> None:
+    """An old copy of the plan put back in place (by hand, a sync tool, a restore) must not open
+    quietly: the next backup refresh would overwrite the newer backup, and the newer plan would
+    be gone. The app says so and offers the newer copy."""
+    path = make_vault(tmp_path)
+    old_copy = path.read_bytes()
+    vault = Vault.open(path, PASSPHRASE)
+    Plan(vault).set_note("location", "written later")
+    vault.close()  # the backup now holds "written later"
+    path.write_bytes(old_copy)
+    newer_backup = digest(backup_path(path))
+    with pytest.raises(VaultDamaged) as caught:
+        Vault.open(path, PASSPHRASE)
+    assert caught.value.restorable and "older than its own backup" in str(caught.value)
+    assert digest(backup_path(path)) == newer_backup  # untouched
+    Vault.restore_backup(path)
+    plan = Plan(Vault.open(path, PASSPHRASE))
+    assert plan.note("location") == "written later"
     plan.vault.close()

@@ -307,6 +307,8 @@ class Vault:
             raise _inaccessible() from None
         vault = cls(connection, path, key)
         vault._upgrade()
+        vault._refuse_if_older_than_its_backup()
+        vault._count_this_opening()
         vault.refresh_backup()
         for leftover in files.partial_writes(path) + files.partial_writes(backup_path(path)):
             files.overwrite_and_delete(leftover)
@@ -409,9 +411,61 @@ class Vault:
                 "Part of your plan could not be read. Close the app and open it again; if this "
                 "keeps happening, your plan file may be damaged.")) from None
 
+    # -- the opening count: a plan file put back from an older copy --------------------------
+
+    def _generation(self, schema_name: str = "main") -> int:
+        rows = self.connection.execute(
+            f"SELECT value FROM {schema_name}.meta WHERE key = 'generation'").fetchall()
+        return int(rows[0][0]) if rows else 0
+
+    def _backup_generation(self) -> int | None:
+        """The opening count recorded in the backup (read with this vault's key), or None when
+        there is no backup it can read."""
+        if self.path is None or not backup_path(self.path).is_file():
+            return None
+        try:
+            self.connection.execute("ATTACH DATABASE ? AS backup_copy",
+                                    (str(backup_path(self.path)),))
+        except sqlcipher3.Error:
+            return None
+        try:
+            return self._generation("backup_copy")
+        except (sqlcipher3.Error, ValueError):
+            return None
+        finally:
+            self.connection.execute("DETACH DATABASE backup_copy")
+
+    def _refuse_if_older_than_its_backup(self) -> None:
+        """A plan file older than its own backup was put back from an old copy (by a person, a
+        sync tool, a restore). Opening it would, at the next backup refresh, overwrite the newer
+        copy: say so and offer the copy instead."""
+        backup = self._backup_generation()
+        if backup is not None and backup > self._generation():
+            self._connection_close_without_backup()
+            raise VaultDamaged(_(
+                "This plan file is older than its own backup copy, as if an old copy was put "
+                "back. Choose \u201cRestore the copy\u201d to go on from the newer copy. "
+                "Nothing has been deleted."), restorable=True, path=self.path)
+
+    def _count_this_opening(self) -> None:
+        with self.transaction() as connection:
+            connection.execute(
+                "INSERT INTO meta (key, value) VALUES ('generation', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(self._generation() + 1),))
+
+    def _connection_close_without_backup(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
     def refresh_backup(self) -> None:
-        """Copy the (encrypted) vault file to its last-good backup, atomically."""
+        """Copy the (encrypted) vault file to its last-good backup, atomically, unless the
+        backup is newer than the vault (then it is what must be kept)."""
         if self.path is None:
+            return
+        backup = self._backup_generation() if self.is_open else None
+        if backup is not None and backup > self._generation():
             return
         # A missing backup is not worth failing the open for; the vault itself is fine.
         with contextlib.suppress(OSError):
