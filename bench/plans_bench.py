@@ -23,10 +23,11 @@ ATTEMPT = r"""
 import json, resource, sys, time
 from pathlib import Path
 from planner.core.errors import WrongPassphrase
+from planner.core import kdf
 from planner.core.plans import PlanFolder
 from planner.core.vault import silence_sqlcipher_logging
 silence_sqlcipher_logging()
-folder = PlanFolder(Path(sys.argv[1]))
+folder = PlanFolder(Path(sys.argv[1]), kdf.REAL)
 start = time.perf_counter()
 try:
     folder.open(sys.argv[2]).close()
@@ -47,7 +48,7 @@ def _attempt(folder: Path, passphrase: str) -> dict[str, float]:
 
 
 def _fill(folder: Path, count: int) -> None:
-    plans = PlanFolder(folder)
+    plans = PlanFolder(folder, kdf.REAL)
     plans.create(OWNER).close()
     for number in range(1, count):
         plans.create(f"person number {number} passphrase").close()
@@ -55,7 +56,6 @@ def _fill(folder: Path, count: int) -> None:
 
 def measure(repeats: int = 5) -> dict[str, float]:
     silence_sqlcipher_logging()
-    kdf.use_real_profile()
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as root:
         for count in (1, 50):

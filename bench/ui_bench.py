@@ -14,13 +14,14 @@ def measure() -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from planner.core import kdf
     from planner.core.session import Session
     from planner.ui.application import build_window, make_application
     from planner.ui.tour_steps import fill_sample_plan
 
     app = make_application()
     with tempfile.TemporaryDirectory() as folder:
-        session = Session(Path(folder))
+        session = Session(Path(folder), kdf.REAL)
         window, _exit, idle = build_window(app, session, quit_app=lambda: None)
         window.resize(1100, 780)
         window.show()

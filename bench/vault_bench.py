@@ -17,27 +17,27 @@ PASSPHRASE = "benchmark passphrase"
 def measure(repeats: int = 7) -> dict[str, float]:
     """Median milliseconds for each vault operation, and the KDF memory per guess."""
     silence_sqlcipher_logging()
-    kdf.use_real_profile()
     with tempfile.TemporaryDirectory() as folder:
         counter = iter(range(1_000_000))
 
         def create() -> None:
-            Vault.create(Path(folder) / f"c{next(counter)}" / "plan.db", PASSPHRASE).close()
+            fresh = Path(folder) / f"c{next(counter)}" / "plan.db"
+            Vault.create(fresh, PASSPHRASE, kdf.REAL).close()
 
         path = Path(folder) / "main" / "plan.db"
-        Vault.create(path, PASSPHRASE).close()
+        Vault.create(path, PASSPHRASE, kdf.REAL).close()
 
         def open_right() -> None:
-            Vault.open(path, PASSPHRASE).close()
+            Vault.open(path, PASSPHRASE, kdf.REAL).close()
 
         def open_wrong() -> None:
             try:
-                Vault.open(path, "wrong passphrase")
+                Vault.open(path, "wrong passphrase", kdf.REAL)
             except WrongPassphrase:
                 return
             raise AssertionError("wrong passphrase opened the vault")
 
-        vault = Vault.open(path, PASSPHRASE)
+        vault = Vault.open(path, PASSPHRASE, kdf.REAL)
         plan = Plan(vault)
         edits = iter(range(1_000_000))
 
@@ -50,7 +50,7 @@ def measure(repeats: int = 7) -> dict[str, float]:
             "open_wrong_passphrase_ms": median_ms(open_wrong, repeats),
             "commit_one_edit_ms": median_ms(commit_edit, repeats * 5),
             "kdf_ms_per_guess": median_ms(
-                lambda: kdf.derive_key(bytearray(b"guess"), bytes(16)), repeats),
+                lambda: kdf.derive_key(bytearray(b"guess"), bytes(16), kdf.REAL), repeats),
             "kdf_memory_mib_per_guess": kdf.REAL.memory_kib / 1024,
             "kdf_time_cost": kdf.REAL.time_cost,
         }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from planner.core import paths
+from planner.core import kdf, paths
 from planner.core.errors import VaultError
 from planner.core.plan import Plan
 
@@ -24,7 +24,7 @@ def main(data_dir: Path | None) -> int:
     from planner.core.plans import PlanFolder
 
     passphrase = sys.stdin.readline().rstrip("\n")
-    folder = PlanFolder(paths.data_dir(data_dir))
+    folder = PlanFolder(paths.data_dir(data_dir), kdf.REAL)
     try:
         try:
             vault = folder.open(passphrase)

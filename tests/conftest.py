@@ -1,4 +1,4 @@
-"""Shared test set-up: headless Qt, an isolated home, and the cheap key profile.
+"""Shared test set-up: headless Qt and an isolated home.
 
 Every test runs with HOME, the XDG folders and TMPDIR pointed at a fresh folder, so a test can
 check that the app wrote nothing anywhere else (dangerzone's `isolated_settings` does the same).
@@ -15,7 +15,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from planner.core import kdf
 from planner.core.vault import silence_sqlcipher_logging
 
 silence_sqlcipher_logging()
@@ -35,17 +34,6 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory,
         monkeypatch.setenv(name, str(folder))
     monkeypatch.setattr(tempfile, "tempdir", None)
     yield root
-
-
-@pytest.fixture(autouse=True)
-def cheap_kdf(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Use the cheap Argon2 profile unless a test is marked `real_kdf`."""
-    if request.node.get_closest_marker("real_kdf"):
-        kdf.use_real_profile()
-    else:
-        kdf.use_test_profile()
-    yield
-    kdf.use_real_profile()
 
 
 def files_under(root: Path) -> list[Path]:

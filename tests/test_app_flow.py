@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 from ui_helpers import AppUnderTest, start_app
-from vault_helpers import PASSPHRASE
+from vault_helpers import CHEAP_KEYS, PASSPHRASE
 
 from planner.core.plan import ActionStatus, Plan
 from planner.core.plans import PlanFolder
@@ -69,7 +69,7 @@ def test_full_flow_survives_quick_exit_and_reopen(qtbot, tmp_path: Path) -> None
     assert not app.window.isVisible()
     assert app.quick_exit.latency_ms is not None and app.quick_exit.latency_ms < 100
 
-    plan = Plan(PlanFolder(tmp_path / "data").open(PASSPHRASE))
+    plan = Plan(PlanFolder(tmp_path / "data", CHEAP_KEYS).open(PASSPHRASE))
     assert plan.statuses() == chosen
     assert plan.priorities() == {"location"} and plan.platforms() == {"instagram"}
     for step, topic_id in enumerate(first_three):

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from vault_helpers import PASSPHRASE
+from vault_helpers import CHEAP_KEYS, PASSPHRASE
 
 from planner.core.plan import Plan
 from planner.core.vault import Vault, WrongPassphrase
@@ -22,9 +22,9 @@ from pathlib import Path
 from planner.core import kdf
 from planner.core.plan import Plan
 from planner.core.vault import Vault, silence_sqlcipher_logging
-kdf.use_test_profile()
+CHEAP_KEYS = kdf.KdfParameters(time_cost=1, memory_kib=8, parallelism=1)  # tests only
 silence_sqlcipher_logging()
-vault = Vault.open(Path(sys.argv[1]), sys.argv[2])
+vault = Vault.open(Path(sys.argv[1]), sys.argv[2], CHEAP_KEYS)
 plan = Plan(vault)
 start = int(sys.argv[3])
 for i in range(start, start + 100000):
@@ -38,12 +38,12 @@ import sys
 from pathlib import Path
 from planner.core import kdf
 from planner.core.vault import Vault, silence_sqlcipher_logging
-kdf.use_test_profile()
+CHEAP_KEYS = kdf.KdfParameters(time_cost=1, memory_kib=8, parallelism=1)  # tests only
 silence_sqlcipher_logging()
 old, new = sys.argv[2], sys.argv[3]
-vault = Vault.open(Path(sys.argv[1]), old)
+vault = Vault.open(Path(sys.argv[1]), old, CHEAP_KEYS)
 print("ready", flush=True)
-vault.change_passphrase(old, new)
+vault.change_passphrase(old, new, CHEAP_KEYS)
 print("changed", flush=True)
 vault.close()
 """
@@ -81,7 +81,7 @@ def _wrong_passphrase_after_crash_only_recovers(path: Path, scratch: Path) -> No
     shutil.copytree(path.parent, scratch)
     before = path.read_bytes()
     with pytest.raises(WrongPassphrase):
-        Vault.open(path, "not the passphrase")
+        Vault.open(path, "not the passphrase", CHEAP_KEYS)
     if path.read_bytes() != before:
         _recover_with_the_right_key(scratch / path.name)
         assert path.read_bytes() == (scratch / path.name).read_bytes()
@@ -93,7 +93,8 @@ def _recover_with_the_right_key(path: Path) -> None:
     from planner.core import kdf
     from planner.core import vault as vault_module
 
-    key = kdf.derive_key(vault_module.passphrase_bytes(PASSPHRASE), vault_module._read_salt(path))
+    key = kdf.derive_key(vault_module.passphrase_bytes(PASSPHRASE), vault_module._read_salt(path),
+                         CHEAP_KEYS)
     connection = vault_module._connect(path, key, None)
     connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
     connection.close()
@@ -102,7 +103,7 @@ def _recover_with_the_right_key(path: Path) -> None:
 @pytest.mark.slow
 def test_every_acknowledged_change_survives_sigkill(tmp_path: Path) -> None:
     path = tmp_path / "vault" / "plan.db"
-    Vault.create(path, PASSPHRASE).close()
+    Vault.create(path, PASSPHRASE, CHEAP_KEYS).close()
     rng = random.Random(20261124)
     expected: set[int] = set()
     next_number = 0
@@ -119,7 +120,7 @@ def test_every_acknowledged_change_survives_sigkill(tmp_path: Path) -> None:
         if journal.exists():
             hot_journals += 1  # this kill landed in the middle of a transaction
             _wrong_passphrase_after_crash_only_recovers(path, tmp_path / "copy")
-        vault = Vault.open(path, PASSPHRASE)
+        vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
         plan = Plan(vault)
         notes = plan.notes()
         names = {c.name for c in plan.contacts()}
@@ -134,7 +135,7 @@ def test_every_acknowledged_change_survives_sigkill(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_change_passphrase_killed_midway_keeps_one_passphrase_working(tmp_path: Path) -> None:
     path = tmp_path / "plan.db"
-    vault = Vault.create(path, "passphrase-a")
+    vault = Vault.create(path, "passphrase-a", CHEAP_KEYS)
     Plan(vault).set_note("location", "must survive")
     vault.close()
     rng = random.Random(7)
@@ -142,9 +143,9 @@ def test_change_passphrase_killed_midway_keeps_one_passphrase_working(tmp_path: 
     for _ in range(10):
         said = _run_and_kill([REKEYER, str(path), current, other], rng, 1)
         try:
-            vault = Vault.open(path, current)
+            vault = Vault.open(path, current, CHEAP_KEYS)
         except WrongPassphrase:
-            vault = Vault.open(path, other)
+            vault = Vault.open(path, other, CHEAP_KEYS)
             current, other = other, current
         else:
             assert "changed" not in said
@@ -154,8 +155,8 @@ def test_change_passphrase_killed_midway_keeps_one_passphrase_working(tmp_path: 
 
 def test_half_written_copies_are_cleared_on_open(tmp_path: Path) -> None:
     path = tmp_path / "plan.db"
-    Vault.create(path, PASSPHRASE).close()
+    Vault.create(path, PASSPHRASE, CHEAP_KEYS).close()
     leftover = tmp_path / ".plan.db.bak.0badf00d.part"
     leftover.write_bytes(path.read_bytes()[:4096])
-    Vault.open(path, PASSPHRASE).close()
+    Vault.open(path, PASSPHRASE, CHEAP_KEYS).close()
     assert not leftover.exists()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import AppUnderTest, buttons_named, create_saved_plan, start_app
+from vault_helpers import CHEAP_KEYS
 
 from planner.core.errors import WrongPassphrase
 from planner.core.plans import PlanFolder
@@ -61,7 +62,7 @@ def test_two_people_each_see_only_their_own_plan(qtbot, tmp_path: Path) -> None:
         assert mine in notes.values()
         assert not any(theirs in note for note in notes.values())
         app.window.end_session()
-    assert len(PlanFolder(tmp_path / "data").plan_files()) == 2
+    assert len(PlanFolder(tmp_path / "data", CHEAP_KEYS).plan_files()) == 2
 
 
 def test_a_passphrase_in_use_is_refused_on_screen_and_points_to_open(qtbot, tmp_path: Path) -> None:
@@ -75,12 +76,12 @@ def test_a_passphrase_in_use_is_refused_on_screen_and_points_to_open(qtbot, tmp_
     qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
     assert "Open my plan" in welcome.create_error.text()
     assert app.session.plan is None
-    assert len(PlanFolder(tmp_path / "data").plan_files()) == 1
+    assert len(PlanFolder(tmp_path / "data", CHEAP_KEYS).plan_files()) == 1
 
 
 def test_change_passphrase_waits_after_wrong_current_passphrases(tmp_path: Path) -> None:
     now = [1000.0]
-    session = Session(tmp_path / "data", clock=lambda: now[0])
+    session = Session(tmp_path / "data", CHEAP_KEYS, clock=lambda: now[0])
     session.start_new(ANA)
     for guess in range(3):
         with pytest.raises(WrongPassphrase):
@@ -104,8 +105,8 @@ from pathlib import Path
 from planner.core import kdf
 from planner.core.plans import PlanFolder
 from planner.core.plan import Plan
-kdf.use_test_profile()  # allowed: this child runs inside a test (PYTEST_CURRENT_TEST)
-folder = PlanFolder(Path(sys.argv[1]))
+CHEAP_KEYS = kdf.KdfParameters(time_cost=1, memory_kib=8, parallelism=1)  # tests only
+folder = PlanFolder(Path(sys.argv[1]), CHEAP_KEYS)
 print("ready", flush=True)
 for round in range(1_000_000):
     # Passphrases of this process and round only: a plan left by an earlier, killed worker
@@ -126,7 +127,7 @@ def test_a_crash_around_another_plan_never_changes_this_one(tmp_path: Path) -> N
     """Kill a process that creates, re-keys, opens and erases a second plan, at random moments:
     the first plan's files stay byte-for-byte the same, and it always opens."""
     data = tmp_path / "data"
-    folder = PlanFolder(data)
+    folder = PlanFolder(data, CHEAP_KEYS)
     first = folder.create(ANA)
     first.close()
     assert first.path is not None

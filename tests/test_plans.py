@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from vault_helpers import digest
+from vault_helpers import CHEAP_KEYS, digest
 
 from planner.core import kdf
 from planner.core.errors import PassphraseInUse, VaultDamaged, WrongPassphrase
@@ -35,7 +35,7 @@ def _note(folder: PlanFolder, passphrase: str) -> str:
 
 
 def test_each_passphrase_opens_its_own_plan_and_no_other(tmp_path: Path) -> None:
-    folder = PlanFolder(tmp_path / "data")
+    folder = PlanFolder(tmp_path / "data", CHEAP_KEYS)
     ana = _plan_with_note(folder, ANA, "Ana's note")
     bea = _plan_with_note(folder, BEA, "Bea's note")
     assert ana != bea
@@ -46,7 +46,7 @@ def test_each_passphrase_opens_its_own_plan_and_no_other(tmp_path: Path) -> None
 
 
 def test_file_names_say_nothing(tmp_path: Path) -> None:
-    folder = PlanFolder(tmp_path / "data")
+    folder = PlanFolder(tmp_path / "data", CHEAP_KEYS)
     for passphrase in (ANA, BEA):
         folder.create(passphrase).close()
     names = sorted(p.name for p in (tmp_path / "data").iterdir())
@@ -55,7 +55,7 @@ def test_file_names_say_nothing(tmp_path: Path) -> None:
 
 
 def test_a_passphrase_in_use_cannot_start_another_plan(tmp_path: Path) -> None:
-    folder = PlanFolder(tmp_path / "data")
+    folder = PlanFolder(tmp_path / "data", CHEAP_KEYS)
     path = _plan_with_note(folder, ANA, "mine")
     before = digest(path)
     with pytest.raises(PassphraseInUse) as refused:
@@ -65,7 +65,7 @@ def test_a_passphrase_in_use_cannot_start_another_plan(tmp_path: Path) -> None:
 
 
 def test_changing_erasing_and_restoring_one_plan_leave_the_other_alone(tmp_path: Path) -> None:
-    folder = PlanFolder(tmp_path / "data")
+    folder = PlanFolder(tmp_path / "data", CHEAP_KEYS)
     ana = _plan_with_note(folder, ANA, "Ana's note")
     bea = _plan_with_note(folder, BEA, "Bea's note")
     untouched = (digest(bea), digest(backup_path(bea)))
@@ -97,7 +97,7 @@ def _everything(plan: Plan) -> tuple[object, ...]:
 
 def test_a_plan_from_the_single_file_layout_keeps_working_and_moves_over(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    legacy = Plan(Vault.create(data / LEGACY_NAME, ANA))
+    legacy = Plan(Vault.create(data / LEGACY_NAME, ANA, CHEAP_KEYS))
     legacy.set_note("location", "from before")
     legacy.set_status("acct-turn-on-2sv", ActionStatus.LATER)
     legacy.add_contact("Dee", "555-0100", "sister")
@@ -105,7 +105,7 @@ def test_a_plan_from_the_single_file_layout_keeps_working_and_moves_over(tmp_pat
     legacy.set_setting("text_scale", "150")
     before = _everything(legacy)
     legacy.vault.close()
-    folder = PlanFolder(data)
+    folder = PlanFolder(data, CHEAP_KEYS)
     migrated = Plan(folder.open(ANA))
     assert _everything(migrated) == before  # nothing lost
     migrated.vault.close()
@@ -116,7 +116,7 @@ def test_a_plan_from_the_single_file_layout_keeps_working_and_moves_over(tmp_pat
     assert _everything(again) == before
     again.vault.close()
     with pytest.raises(WrongPassphrase):
-        Vault.open(moved, ANA)  # no longer keyed the old way
+        Vault.open(moved, ANA, CHEAP_KEYS)  # no longer keyed the old way
 
 
 def test_a_half_made_or_empty_plan_blocks_nobody_and_is_cleared(tmp_path: Path) -> None:
@@ -124,7 +124,7 @@ def test_a_half_made_or_empty_plan_blocks_nobody_and_is_cleared(tmp_path: Path) 
     data.mkdir(mode=0o700)
     (data / LEGACY_NAME).write_bytes(b"")  # what a kill just after creation used to leave
     (data / ".0123456789abcdef.db.1234abcd.part").write_bytes(os.urandom(5000))
-    folder = PlanFolder(data)
+    folder = PlanFolder(data, CHEAP_KEYS)
     vault = folder.create(ANA)
     vault.close()
     assert not (data / LEGACY_NAME).exists()
@@ -132,17 +132,16 @@ def test_a_half_made_or_empty_plan_blocks_nobody_and_is_cleared(tmp_path: Path) 
     assert _note(folder, ANA) == ""
 
 
-def test_weaker_parameters_are_raised_on_the_next_open(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_weaker_parameters_are_raised_on_the_next_open(tmp_path: Path) -> None:
     import json
 
     from planner.core.plans import KeyGroup
 
     data = tmp_path / "data"
-    folder = PlanFolder(data)
+    folder = PlanFolder(data, CHEAP_KEYS)
     _plan_with_note(folder, ANA, "kept")
     stronger = kdf.KdfParameters(time_cost=2, memory_kib=16, parallelism=1)
-    monkeypatch.setattr(kdf, "_active", stronger)
+    folder = PlanFolder(data, stronger)  # a later version of the app asks for more
     assert _note(folder, ANA) == "kept"  # opened with the old group, then moved to today's
     assert [g.parameters for g in folder.groups()].count(stronger) == 1
     vault = folder.open(ANA)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import files_under
-from vault_helpers import CANARY, PASSPHRASE, digest, make_vault
+from vault_helpers import CANARY, CHEAP_KEYS, PASSPHRASE, digest, make_vault
 
 from planner.core import kdf, schema
 from planner.core.plan import ActionStatus, Plan
@@ -28,7 +28,7 @@ from planner.core.vault import (
 
 def test_round_trip_keeps_everything(tmp_path: Path) -> None:
     path = tmp_path / "plan.db"
-    vault = Vault.create(path, PASSPHRASE)
+    vault = Vault.create(path, PASSPHRASE, CHEAP_KEYS)
     plan = Plan(vault)
     plan.set_status("acct-turn-on-2sv", ActionStatus.LATER)
     plan.set_note("location", "first line\nsecond line")
@@ -39,7 +39,7 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
     plan.set_setting("text_scale", "150")
     vault.close()
 
-    plan = Plan(Vault.open(path, PASSPHRASE))
+    plan = Plan(Vault.open(path, PASSPHRASE, CHEAP_KEYS))
     assert plan.statuses() == {"acct-turn-on-2sv": ActionStatus.LATER}
     assert plan.note("location") == "first line\nsecond line"
     assert plan.priorities() == {"location", "children"}
@@ -59,7 +59,7 @@ def test_files_are_private(tmp_path: Path) -> None:
 
 def test_canary_never_reaches_disk_in_plain_text(tmp_path: Path) -> None:
     path = make_vault(tmp_path)
-    vault = Vault.open(path, PASSPHRASE)
+    vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     Plan(vault).set_note("children", CANARY * 100)
     vault.close()
     written = files_under(tmp_path)
@@ -77,7 +77,7 @@ def test_wrong_passphrase_changes_nothing_and_prints_nothing(
     before = (digest(path), digest(backup_path(path)))
     capfd.readouterr()
     with pytest.raises(WrongPassphrase) as caught:
-        Vault.open(path, "not the passphrase")
+        Vault.open(path, "not the passphrase", CHEAP_KEYS)
     assert "passphrase" in str(caught.value)
     assert (digest(path), digest(backup_path(path))) == before
     out, err = capfd.readouterr()
@@ -88,9 +88,9 @@ def test_wrong_passphrase_changes_nothing_and_prints_nothing(
 def test_any_unicode_passphrase_works_and_normalises(tmp_path: Path) -> None:
     composed, decomposed = "caf\u00e9 \U0001f30a \u05e9\u05dc\u05d5\u05dd", "cafe\u0301 \U0001f30a \u05e9\u05dc\u05d5\u05dd"  # noqa: E501 - a table row reads best whole
     path = make_vault(tmp_path, composed)
-    Vault.open(path, decomposed).close()
+    Vault.open(path, decomposed, CHEAP_KEYS).close()
     with pytest.raises(WrongPassphrase):
-        Vault.open(path, "cafe \U0001f30a")
+        Vault.open(path, "cafe \U0001f30a", CHEAP_KEYS)
 
 
 def _damage(path: Path, how: str) -> None:
@@ -128,13 +128,13 @@ def test_damage_is_named_restorable_and_never_overwritten(tmp_path: Path, how: s
     _damage(path, how)
     before = (digest(path), digest(backup_path(path)))
     with pytest.raises(VaultDamaged) as caught:
-        Vault.open(path, PASSPHRASE)
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert caught.value.restorable
     assert "copy" in str(caught.value)
     assert (digest(path), digest(backup_path(path))) == before
 
     Vault.restore_backup(path)
-    plan = Plan(Vault.open(path, PASSPHRASE))
+    plan = Plan(Vault.open(path, PASSPHRASE, CHEAP_KEYS))
     assert plan.contacts()[0].name == f"Friend {CANARY}"
     plan.vault.close()
     assert digest(path.with_name("plan.db.damaged")) == before[0]
@@ -149,7 +149,7 @@ def test_damage_without_a_backup_is_still_not_called_a_wrong_passphrase_when_vis
     _damage(path, how)
     before = digest(path)
     with pytest.raises((VaultDamaged, WrongPassphrase)) as caught:
-        Vault.open(path, PASSPHRASE)
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     if how in ("flip-last-page", "truncate-odd"):
         assert isinstance(caught.value, VaultDamaged)
     assert digest(path) == before
@@ -163,7 +163,7 @@ def test_plain_sqlite_file_is_not_a_vault(tmp_path: Path) -> None:
         connection.execute("CREATE TABLE t (x)")
     before = digest(path)
     with pytest.raises(VaultDamaged):
-        Vault.open(path, PASSPHRASE)
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert digest(path) == before
 
 
@@ -172,42 +172,42 @@ def test_directory_symlink_missing_and_unreadable(tmp_path: Path,
     folder = tmp_path / "plan.db"
     folder.mkdir()
     with pytest.raises(VaultDamaged):
-        Vault.open(folder, PASSPHRASE)
+        Vault.open(folder, PASSPHRASE, CHEAP_KEYS)
     real = make_vault(tmp_path / "real")
     link = tmp_path / "link.db"
     link.symlink_to(real)
     with pytest.raises(VaultDamaged):
-        Vault.open(link, PASSPHRASE)
+        Vault.open(link, PASSPHRASE, CHEAP_KEYS)
     with pytest.raises(VaultNotFound):
-        Vault.open(tmp_path / "nothing.db", PASSPHRASE)
+        Vault.open(tmp_path / "nothing.db", PASSPHRASE, CHEAP_KEYS)
     monkeypatch.setattr(os, "access", lambda *_args, **_kw: False)
     with pytest.raises(VaultInaccessible):
-        Vault.open(real, PASSPHRASE)
+        Vault.open(real, PASSPHRASE, CHEAP_KEYS)
 
 
 def test_create_refuses_to_replace_an_existing_file(tmp_path: Path) -> None:
     path = make_vault(tmp_path)
     before = digest(path)
     with pytest.raises(VaultError):
-        Vault.create(path, "another passphrase")
+        Vault.create(path, "another passphrase", CHEAP_KEYS)
     assert digest(path) == before
 
 
 def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
     path = make_vault(tmp_path)
-    vault = Vault.open(path, PASSPHRASE)
+    vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     with vault.transaction() as connection:
         connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     vault.close()
     before = digest(path)
     with pytest.raises(VaultFromNewerVersion):
-        Vault.open(path, PASSPHRASE)
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert digest(path) == before
 
 
 def test_version_one_vault_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "plan.db"
-    vault = Vault.create(path, PASSPHRASE)
+    vault = Vault.create(path, PASSPHRASE, CHEAP_KEYS)
     with vault.transaction() as connection:
         for table in ("meta", "action_status", "topic_notes", "choices", "contacts",
                       "resources", "settings"):
@@ -218,7 +218,7 @@ def test_version_one_vault_is_migrated(tmp_path: Path) -> None:
         connection.execute("INSERT INTO topic_notes VALUES ('location', 'kept')")
     vault.close()
 
-    vault = Vault.open(path, PASSPHRASE)
+    vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert schema.stored_version(vault.connection) == schema.SCHEMA_VERSION
     plan = Plan(vault)
     assert [c.name for c in plan.contacts()] == ["Old friend"]
@@ -230,20 +230,20 @@ def test_version_one_vault_is_migrated(tmp_path: Path) -> None:
 
 def test_change_passphrase(tmp_path: Path) -> None:
     path = make_vault(tmp_path)
-    vault = Vault.open(path, PASSPHRASE)
+    vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     with pytest.raises(WrongPassphrase):
-        vault.change_passphrase("wrong old one", "new passphrase here")
-    vault.change_passphrase(PASSPHRASE, "new passphrase here")
+        vault.change_passphrase("wrong old one", "new passphrase here", CHEAP_KEYS)
+    vault.change_passphrase(PASSPHRASE, "new passphrase here", CHEAP_KEYS)
     vault.close()
     with pytest.raises(WrongPassphrase):
-        Vault.open(path, PASSPHRASE)
-    plan = Plan(Vault.open(path, "new passphrase here"))
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
+    plan = Plan(Vault.open(path, "new passphrase here", CHEAP_KEYS))
     assert plan.note("location") == f"note {CANARY}"
     plan.vault.close()
     # The backup follows the new passphrase, so damage is still recognised as damage.
     _damage(path, "flip-page-one")
     with pytest.raises(VaultDamaged):
-        Vault.open(path, "new passphrase here")
+        Vault.open(path, "new passphrase here", CHEAP_KEYS)
 
 
 def test_guest_session_writes_no_file(isolated_home: Path, tmp_path: Path) -> None:
@@ -271,7 +271,7 @@ def test_the_vault_keeps_no_copy_of_its_key_and_closing_closes(tmp_path: Path) -
     made: list[bytearray] = []
 
     def key_for(salt: bytes) -> bytearray:
-        made.append(kdf.derive_key(bytearray(PASSPHRASE.encode()), salt))
+        made.append(kdf.derive_key(bytearray(PASSPHRASE.encode()), salt, CHEAP_KEYS))
         return made[-1]
 
     vault = Vault.open_keyed(path, key_for)
@@ -282,22 +282,11 @@ def test_the_vault_keeps_no_copy_of_its_key_and_closing_closes(tmp_path: Path) -
         Plan(vault).notes()
 
 
-def test_test_profile_refuses_outside_the_test_suite() -> None:
-    environment = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
-    result = subprocess.run(
-        [sys.executable, "-c", "from planner.core import kdf; kdf.use_test_profile()"],
-        env=environment, capture_output=True, text=True, check=False,
-    )
-    assert result.returncode != 0
-    assert "TestProfileRefused" in result.stderr
-
-
 ONE_REAL_GUESS = r"""
 import json, time
 from planner.core import kdf
-kdf.use_real_profile()
 start = time.perf_counter()
-kdf.derive_key(bytearray(b"a guess"), bytes(16))
+kdf.derive_key(bytearray(b"a guess"), bytes(16), kdf.REAL)
 seconds = time.perf_counter() - start
 peak = next(int(line.split()[1]) for line in open("/proc/self/status")
             if line.startswith("VmHWM:"))
@@ -340,7 +329,7 @@ def test_each_damaged_copy_is_kept_when_restoring_twice(tmp_path: Path) -> None:
     for attempt in (1, 2):
         path.write_bytes(f"damaged the {attempt} time".encode() * 500)
         Vault.restore_backup(path)
-        Vault.open(path, PASSPHRASE).close()
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS).close()
     kept = sorted(p.read_bytes()[:25] for p in path.parent.glob("plan.db.damaged*"))
     assert kept == [b"damaged the 1 timedamaged", b"damaged the 2 timedamaged"]
     Vault.erase(path)
@@ -352,7 +341,7 @@ def test_loose_permissions_on_an_existing_plan_are_tightened_on_open(tmp_path: P
     os.chmod(path.parent, 0o755)
     os.chmod(path, 0o644)
     os.chmod(backup_path(path), 0o644)
-    Vault.open(path, PASSPHRASE).close()
+    Vault.open(path, PASSPHRASE, CHEAP_KEYS).close()
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup_path(path).stat().st_mode) == 0o600
@@ -374,10 +363,10 @@ def test_a_good_backup_is_offered_whatever_replaced_the_plan(tmp_path: Path,
     else:
         os.mkfifo(path)
     with pytest.raises(VaultDamaged) as damaged:
-        Vault.open(path, PASSPHRASE)
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert damaged.value.restorable
     Vault.restore_backup(path)
-    plan = Plan(Vault.open(path, PASSPHRASE))
+    plan = Plan(Vault.open(path, PASSPHRASE, CHEAP_KEYS))
     assert plan.note("location") == f"note {CANARY}"
     plan.vault.close()
 
@@ -388,16 +377,16 @@ def test_a_plan_file_older_than_its_backup_is_not_opened_over_it(tmp_path: Path)
     be gone. The app says so and offers the newer copy."""
     path = make_vault(tmp_path)
     old_copy = path.read_bytes()
-    vault = Vault.open(path, PASSPHRASE)
+    vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     Plan(vault).set_note("location", "written later")
     vault.close()  # the backup now holds "written later"
     path.write_bytes(old_copy)
     newer_backup = digest(backup_path(path))
     with pytest.raises(VaultDamaged) as caught:
-        Vault.open(path, PASSPHRASE)
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert caught.value.restorable and "older than its own backup" in str(caught.value)
     assert digest(backup_path(path)) == newer_backup  # untouched
     Vault.restore_backup(path)
-    plan = Plan(Vault.open(path, PASSPHRASE))
+    plan = Plan(Vault.open(path, PASSPHRASE, CHEAP_KEYS))
     assert plan.note("location") == "written later"
     plan.vault.close()

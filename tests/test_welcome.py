@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from vault_helpers import PASSPHRASE
+from vault_helpers import CHEAP_KEYS, PASSPHRASE
 
 from planner.core.session import Session
 from planner.ui.welcome import WelcomeScreen
@@ -14,7 +14,7 @@ from planner.ui.welcome import WelcomeScreen
 
 @pytest.fixture
 def welcome(qtbot, tmp_path: Path) -> WelcomeScreen:
-    screen = WelcomeScreen(Session(tmp_path / "data"))
+    screen = WelcomeScreen(Session(tmp_path / "data", CHEAP_KEYS))
     qtbot.addWidget(screen)
     screen.show()
     return screen

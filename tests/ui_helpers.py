@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QWidget,
 )
+from vault_helpers import CHEAP_KEYS
 
 from planner.core.session import Session
 from planner.ui.application import build_window, make_application
@@ -41,7 +42,7 @@ def start_app(data_dir: Path, qtbot=None) -> AppUnderTest:
     Passing `qtbot` closes and deletes the window after the test, so windows don't pile up.
     """
     app = make_application()
-    session = Session(data_dir)
+    session = Session(data_dir, CHEAP_KEYS)
     quits: list[int] = []
     window, exit_now, idle = build_window(app, session, quit_app=lambda: quits.append(1))
     if qtbot is not None:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from planner.core import kdf
 from planner.core.plan import Plan
 from planner.core.vault import Vault
 
 PASSPHRASE = "a calm river at dawn"
 CANARY = "CANARY-7f3a-Zebra-Ωmega"
+CHEAP_KEYS = kdf.KdfParameters(time_cost=1, memory_kib=8, parallelism=1)
+"""A key cost for tests only: the app always hands `kdf.REAL` to the sessions it builds."""
 
 
 def make_vault(folder: Path, passphrase: str = PASSPHRASE) -> Path:
     """Create a vault with some of everything in it, closed, and return its path."""
     path = folder / "data" / "plan.db"
-    vault = Vault.create(path, passphrase)
+    vault = Vault.create(path, passphrase, CHEAP_KEYS)
     plan = Plan(vault)
     plan.set_note("location", f"note {CANARY}")
     plan.add_contact(f"Friend {CANARY}", "555-0100", "call after 6")

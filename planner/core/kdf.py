@@ -9,18 +9,16 @@ used Argon2id with that file's own salt directly; they still open that way, and 
 new scheme on their next open.
 
 Measured on the 2-core development machine: about 0.33 s and 128 MiB per guess (see README).
-Tests may switch to a cheap profile, but only inside pytest: the switch refuses otherwise, so a
-weakened key can never reach a real user's vault by mistake.
+The cost is always handed in by the caller (the app passes `REAL`); there is no switch, global
+or environment variable that selects another, so a weakened key cannot reach a real person's
+plan by mistake. Tests build their own cheap parameters and pass them the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from dataclasses import asdict, dataclass
-
-from argon2.low_level import Type, hash_secret_raw
 
 KEY_BYTES = 32
 SALT_BYTES = 16
@@ -56,44 +54,23 @@ class KdfParameters:
 
 
 REAL = KdfParameters(time_cost=3, memory_kib=128 * 1024, parallelism=1)
+"""What the app uses. Whoever builds a session hands its cost in (see `planner.ui.application`);
+nothing here can switch to something cheaper, so no setting, environment variable or stray test
+helper can weaken a real person's key."""
+
 MINIMUM = KdfParameters(time_cost=3, memory_kib=64 * 1024, parallelism=1)
-_TEST_ONLY = KdfParameters(time_cost=1, memory_kib=8, parallelism=1)
-
-_active = REAL
 
 
-class TestProfileRefused(RuntimeError):
-    """Raised when something outside the test suite asks for the cheap test profile."""
-
-
-def use_test_profile() -> None:
-    """Switch to cheap parameters; only allowed while pytest runs (it sets PYTEST_CURRENT_TEST)."""
-    global _active
-    if "PYTEST_CURRENT_TEST" not in os.environ:
-        raise TestProfileRefused("the cheap key profile exists only for the test suite")
-    _active = _TEST_ONLY
-
-
-def use_real_profile() -> None:
-    """Switch back to the real parameters."""
-    global _active
-    _active = REAL
-
-
-def active_parameters() -> KdfParameters:
-    """The parameters new and opened vaults use now."""
-    return _active
-
-
-def derive_key(passphrase: bytearray, salt: bytes,
-               params: KdfParameters | None = None) -> bytearray:
+def derive_key(passphrase: bytearray, salt: bytes, params: KdfParameters) -> bytearray:
     """Derive a 256-bit key from `passphrase` (UTF-8 bytes) and `salt` with Argon2id.
 
     Returns a bytearray so the caller can zero it as soon as it has been used.
     """
+    # Loaded here, not at start-up: the first screen needs the cost, not the algorithm.
+    from argon2.low_level import Type, hash_secret_raw
+
     if len(salt) != SALT_BYTES:
         raise ValueError("salt must be 16 bytes")
-    params = params or _active
     raw = hash_secret_raw(
         bytes(passphrase),
         salt,

@@ -68,8 +68,9 @@ class Attempt:
     """One passphrase, with each group's Argon2id result worked out once and kept only for
     this attempt (`close` zeroes them)."""
 
-    def __init__(self, passphrase: str) -> None:
+    def __init__(self, passphrase: str, legacy_cost: kdf.KdfParameters) -> None:
         self._secret = passphrase_bytes(passphrase)
+        self._legacy_cost = legacy_cost
         self._masters: dict[KeyGroup, bytearray] = {}
 
     def key_for(self, group: KeyGroup) -> KeyFor:
@@ -81,7 +82,7 @@ class Attempt:
 
     def legacy_key_for(self) -> KeyFor:
         """A plan from before folders of plans: Argon2id with the file's own salt."""
-        return passphrase_key(self._secret)
+        return passphrase_key(self._secret, self._legacy_cost)
 
     def close(self) -> None:
         for master in self._masters.values():
@@ -93,8 +94,11 @@ class Attempt:
 class PlanFolder:
     """The plans kept in one folder (see the module docstring)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, cost: kdf.KdfParameters) -> None:
+        """`cost` is what new plans are keyed with (and weaker plans moved up to); the app
+        hands in `kdf.REAL`. A plan from before folders of plans was keyed with it too."""
         self.folder = folder
+        self.cost = cost
 
     # -- what is in the folder -------------------------------------------------------------
 
@@ -120,7 +124,7 @@ class PlanFolder:
 
     def _current_group(self) -> KeyGroup:
         """The group new and upgraded plans join: today's parameters (recorded if new)."""
-        wanted = kdf.active_parameters()
+        wanted = self.cost
         for group in self.groups():
             if group.parameters == wanted:
                 return group
@@ -162,7 +166,7 @@ class PlanFolder:
         """Open the plan `passphrase` unlocks; raise WrongPassphrase if it unlocks none here, or
         VaultDamaged (restorable, with its path) if it unlocks only a plan's backup."""
         self.clear_leftovers()
-        attempt = Attempt(passphrase)
+        attempt = Attempt(passphrase, self.cost)
         try:
             for path, key_for, group in self._candidates(attempt):
                 if Vault.key_opens(path, key_for):
@@ -181,7 +185,7 @@ class PlanFolder:
 
     def open_plan(self, path: Path, passphrase: str) -> Vault:
         """Open one known plan again (unlocking): another person's passphrase opens nothing."""
-        attempt = Attempt(passphrase)
+        attempt = Attempt(passphrase, self.cost)
         try:
             for candidate, key_for, _group in self._candidates(attempt):
                 if candidate == path and Vault.key_opens(path, key_for):
@@ -193,7 +197,7 @@ class PlanFolder:
     def create(self, passphrase: str) -> Vault:
         """Make a new plan under a random name, unless `passphrase` already opens one here."""
         self.clear_leftovers()
-        attempt = Attempt(passphrase)
+        attempt = Attempt(passphrase, self.cost)
         try:
             if self._opens_any(attempt):
                 raise PassphraseInUse(_(
@@ -212,7 +216,7 @@ class PlanFolder:
         path = vault.path
         if path is None:
             raise VaultError(_("A plan that isn't saved has no passphrase."))
-        old_attempt, new_attempt = Attempt(old), Attempt(new)
+        old_attempt, new_attempt = Attempt(old, self.cost), Attempt(new, self.cost)
         try:
             old_key_for = next((key_for for candidate, key_for, _g in
                                 self._candidates(old_attempt)
@@ -251,7 +255,7 @@ class PlanFolder:
                           group: KeyGroup | None) -> Vault:
         """Move a plan keyed the old way, or with weaker parameters than today's, to today's
         group; a `plan.db` also gets a random name. Its data is untouched."""
-        current = kdf.active_parameters()
+        current = self.cost
         if group is not None and group.parameters.at_least(current):
             return vault
         path = vault.path

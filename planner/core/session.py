@@ -20,6 +20,7 @@ from planner.core.i18n import _
 from planner.core.plan import Plan
 
 if TYPE_CHECKING:
+    from planner.core.kdf import KdfParameters
     from planner.core.plans import PlanFolder
     from planner.core.vault import Vault
 
@@ -61,8 +62,12 @@ class MustWait(VaultError):
 class Session:
     """The plan in use (saved or guest) and whether it is locked."""
 
-    def __init__(self, data_dir: Path, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, data_dir: Path, key_cost: KdfParameters,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """`key_cost` is the Argon2id cost of each passphrase guess: the app hands in
+        `kdf.REAL`, and nothing else in the app chooses one."""
         self.data_dir = data_dir
+        self.key_cost = key_cost
         self.plan: Plan | None = None
         self.plan_path: Path | None = None
         self.locked = False
@@ -73,7 +78,7 @@ class Session:
         # Loaded when first needed: it brings SQLCipher and Argon2 (a faster first screen).
         from planner.core.plans import PlanFolder
 
-        return PlanFolder(self.data_dir)
+        return PlanFolder(self.data_dir, self.key_cost)
 
     @property
     def is_guest(self) -> bool:

@@ -194,9 +194,9 @@ Argon2id for a single file, or an attempt's Argon2id result for a folder of plan
 the caller."""
 
 
-def passphrase_key(secret: bytearray) -> KeyFor:
+def passphrase_key(secret: bytearray, cost: kdf.KdfParameters) -> KeyFor:
     """Keys from a passphrase and each file's own salt (one Argon2id per file)."""
-    return lambda salt: kdf.derive_key(secret, salt)
+    return lambda salt: kdf.derive_key(secret, salt, cost)
 
 
 def _try_open(path: Path, key_for: KeyFor) -> tuple[sqlcipher3.Connection, bytearray]:
@@ -235,11 +235,11 @@ class Vault:
     # -- opening and closing -------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, passphrase: str) -> Vault:
+    def create(cls, path: Path, passphrase: str, cost: kdf.KdfParameters) -> Vault:
         """Create a new vault at `path` keyed by `passphrase` alone (a single file)."""
         secret = passphrase_bytes(passphrase)
         try:
-            return cls.create_keyed(path, passphrase_key(secret))
+            return cls.create_keyed(path, passphrase_key(secret, cost))
         finally:
             zero(secret)
 
@@ -279,11 +279,11 @@ class Vault:
         return vault
 
     @classmethod
-    def open(cls, path: Path, passphrase: str) -> Vault:
+    def open(cls, path: Path, passphrase: str, cost: kdf.KdfParameters) -> Vault:
         """Open the vault at `path` keyed by `passphrase` alone (a single file)."""
         secret = passphrase_bytes(passphrase)
         try:
-            return cls.open_keyed(path, passphrase_key(secret))
+            return cls.open_keyed(path, passphrase_key(secret, cost))
         finally:
             zero(secret)
 
@@ -471,11 +471,11 @@ class Vault:
         with contextlib.suppress(OSError):
             files.copy_atomically(self.path, backup_path(self.path))
 
-    def change_passphrase(self, old: str, new: str) -> None:
+    def change_passphrase(self, old: str, new: str, cost: kdf.KdfParameters) -> None:
         """Re-encrypt a single-file vault under `new`, after checking `old`."""
         old_secret, new_secret = passphrase_bytes(old), passphrase_bytes(new)
         try:
-            self.change_key(passphrase_key(old_secret), passphrase_key(new_secret))
+            self.change_key(passphrase_key(old_secret, cost), passphrase_key(new_secret, cost))
         finally:
             zero(old_secret)
             zero(new_secret)

@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from planner.core import i18n, paths
+from planner.core import i18n, kdf, paths
 from planner.core.i18n import _
 from planner.core.resources import assets_dir, content_dir
 from planner.core.session import Session
@@ -175,7 +175,7 @@ def run_gui(data_dir: Path | None, startup_check: bool, process_start: float,
     use_memory_temp_dir()
     install_exception_hook(debug)
     app = make_application()
-    session = Session(paths.data_dir(data_dir))
+    session = Session(paths.data_dir(data_dir), kdf.REAL)
     window, _exit, _idle = build_window(app, session)
     if startup_check:
         def report() -> None:

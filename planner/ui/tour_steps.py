@@ -10,7 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from planner.core import files, i18n
+from planner.core import files, i18n, kdf
 from planner.core.plan import ActionStatus, Plan
 from planner.core.preferences import Preferences
 from planner.core.session import Session
@@ -98,7 +98,7 @@ def run_tour(folder: Path, locale: str, scale: int, contrast: bool) -> list[Path
     """Visit every screen and state; return the PNG paths in order."""
     app = make_application()
     with tempfile.TemporaryDirectory() as nowhere:
-        session = Session(Path(nowhere) / "unused")
+        session = Session(Path(nowhere) / "unused", kdf.REAL)
         window, _exit, idle = build_window(app, session, quit_app=lambda: None)
         window.change_language(locale)
         window.resize(*WINDOW_SIZE)

@@ -31,6 +31,8 @@ PASSPHRASES = {"first": "qzx vkj wpf 7482", "wrong": "xqv jzk fwq 5190",
                "new": "kxz qvj pwz 3617"}
 SHORT = "zqj9"
 
+CHEAP_KEYS = kdf.KdfParameters(time_cost=1, memory_kib=8, parallelism=1)  # tests only
+
 
 def _keys(*args: str) -> None:
     """Send real X key events, keeping Qt's event loop running meanwhile (so the app answers
@@ -175,10 +177,9 @@ def steps(window, quits: list[int], said: dict[str, object]) -> Iterator[None]:
 
 
 def run(data_dir: Path) -> dict[str, object]:
-    kdf.use_test_profile()
     silence_sqlcipher_logging()
     app = make_application()
-    session = Session(data_dir)
+    session = Session(data_dir, CHEAP_KEYS)
     quits: list[int] = []
     window, _exit, idle = build_window(app, session, quit_app=lambda: None)
     window.show()

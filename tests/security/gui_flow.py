@@ -43,13 +43,14 @@ CANARIES = ("CANARY-NOTE-\u00e9t\u00e9-Zq7", "CANARY-CONTACT-\u00d1and\u00fa-Wx3
             "CANARY-TITLE-\u00e5ngstr\u00f6m-Kp9")
 PASSPHRASE = "security flow passphrase"
 
+CHEAP_KEYS = kdf.KdfParameters(time_cost=1, memory_kib=8, parallelism=1)  # tests only
+
 
 def run(mode: str, data_dir: Path, export_dir: Path) -> dict[str, object]:
-    kdf.use_test_profile()
     silence_sqlcipher_logging()
     use_memory_temp_dir()
     app = make_application()
-    session = Session(data_dir)
+    session = Session(data_dir, CHEAP_KEYS)
     quits: list[int] = []
     window, quick_exit, _idle = build_window(app, session, quit_app=lambda: quits.append(1))
     window.show()

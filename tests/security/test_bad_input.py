@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-from vault_helpers import CANARY, PASSPHRASE, digest, make_vault
+from vault_helpers import CANARY, CHEAP_KEYS, PASSPHRASE, digest, make_vault
 
 from planner.core import kdf, schema
 from planner.core.plan import Plan, PlanError
@@ -53,7 +53,7 @@ def _plain_sqlite(path: Path) -> None:
 
 
 def _wrong_schema(path: Path) -> None:
-    vault = Vault.open(path, PASSPHRASE)
+    vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     with vault.transaction() as connection:
         connection.execute("DROP TABLE contacts")
     vault.close()
@@ -110,7 +110,7 @@ WITHOUT_BACKUP = {name: outcome for outcome, cases in GROUPS.values() for name i
 
 def _outcome(path: Path) -> tuple[str, bool]:
     try:
-        Vault.open(path, PASSPHRASE).close()
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS).close()
     except VaultDamaged as error:
         return DAMAGED, error.restorable
     except WrongPassphrase:
@@ -133,7 +133,7 @@ def test_damaged_vaults_give_clear_errors_and_change_nothing(tmp_path: Path, nam
     backup.unlink()
     assert _outcome(path) == (WITHOUT_BACKUP[name], False)
     backup.write_bytes(kept)
-    assert Plan(Vault.open(backup, PASSPHRASE)).note("location") == f"note {CANARY}"
+    assert Plan(Vault.open(backup, PASSPHRASE, CHEAP_KEYS)).note("location") == f"note {CANARY}"
 
 
 def test_every_group_of_damage_is_reached_by_several_kinds() -> None:
@@ -147,7 +147,7 @@ def test_wrong_schema_is_damage_not_a_crash(tmp_path: Path) -> None:
     _wrong_schema(path)
     before = digest(path)
     with pytest.raises(VaultDamaged):
-        Vault.open(path, PASSPHRASE)
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert digest(path) == before
 
 
@@ -157,13 +157,13 @@ def test_unreadable_file_is_explained(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path
                         else real_access(p, mode, **kw))
     with pytest.raises(VaultError) as caught:
-        Vault.open(path, PASSPHRASE)
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert "permission" in str(caught.value)
 
 
 def test_full_disk_keeps_the_last_good_vault(tmp_path: Path) -> None:
     path = make_vault(tmp_path)
-    vault = Vault.open(path, PASSPHRASE)
+    vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     plan = Plan(vault)
     pages = vault.connection.execute("PRAGMA page_count").fetchone()[0]
     vault.connection.execute(f"PRAGMA max_page_count = {pages + 1}")
@@ -172,20 +172,20 @@ def test_full_disk_keeps_the_last_good_vault(tmp_path: Path) -> None:
     assert "disk is full" in str(caught.value)
     assert plan.note("children") == ""
     vault.close()
-    plan = Plan(Vault.open(path, PASSPHRASE))
+    plan = Plan(Vault.open(path, PASSPHRASE, CHEAP_KEYS))
     assert plan.note("location") == f"note {CANARY}"
     plan.vault.close()
 
 
 def test_read_only_folder_keeps_the_last_good_vault(tmp_path: Path) -> None:
     path = make_vault(tmp_path)
-    vault = Vault.open(path, PASSPHRASE)
+    vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     vault.connection.execute("PRAGMA query_only = ON")
     with pytest.raises(VaultError) as caught:
         Plan(vault).add_contact("New", "555", "")
     assert "won't let the app write" in str(caught.value)
     vault.close()
-    plan = Plan(Vault.open(path, PASSPHRASE))
+    plan = Plan(Vault.open(path, PASSPHRASE, CHEAP_KEYS))
     assert [c.name for c in plan.contacts()] == [f"Friend {CANARY}"]
     plan.vault.close()
 
@@ -198,19 +198,19 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_text_is_stored_exactly(tmp_path: Path, text: str) -> None:
-    vault = Vault.create(tmp_path / "plan.db", PASSPHRASE)
+    vault = Vault.create(tmp_path / "plan.db", PASSPHRASE, CHEAP_KEYS)
     plan = Plan(vault)
     plan.set_note("location", text)
     contact = plan.add_contact(text, text, text)
     vault.close()
-    plan = Plan(Vault.open(tmp_path / "plan.db", PASSPHRASE))
+    plan = Plan(Vault.open(tmp_path / "plan.db", PASSPHRASE, CHEAP_KEYS))
     assert plan.note("location") == text
     assert plan.contacts() == (contact,)
     plan.vault.close()
 
 
 def test_lone_surrogates_are_refused_clearly_and_change_nothing(tmp_path: Path) -> None:
-    vault = Vault.create(tmp_path / "plan.db", PASSPHRASE)
+    vault = Vault.create(tmp_path / "plan.db", PASSPHRASE, CHEAP_KEYS)
     plan = Plan(vault)
     plan.set_note("location", "kept")
     with pytest.raises(PlanError) as caught:
@@ -221,7 +221,7 @@ def test_lone_surrogates_are_refused_clearly_and_change_nothing(tmp_path: Path) 
 
 
 def test_one_megabyte_note_round_trips_and_more_is_refused(tmp_path: Path) -> None:
-    vault = Vault.create(tmp_path / "plan.db", PASSPHRASE)
+    vault = Vault.create(tmp_path / "plan.db", PASSPHRASE, CHEAP_KEYS)
     plan = Plan(vault)
     big = ("\u00e9" * 100 + "\n") * 5000
     assert len(big.encode()) < 1024 * 1024
@@ -229,7 +229,7 @@ def test_one_megabyte_note_round_trips_and_more_is_refused(tmp_path: Path) -> No
     with pytest.raises(PlanError):
         plan.set_note("children", "x" * (1024 * 1024 + 1))
     vault.close()
-    assert Plan(Vault.open(tmp_path / "plan.db", PASSPHRASE)).note("location") == big
+    assert Plan(Vault.open(tmp_path / "plan.db", PASSPHRASE, CHEAP_KEYS)).note("location") == big
 
 
 @pytest.mark.parametrize("passphrase", ["\u202eevil", "\U0001f511\U0001f511\U0001f511 keys",
@@ -237,10 +237,10 @@ def test_one_megabyte_note_round_trips_and_more_is_refused(tmp_path: Path) -> No
                                         "x" * 2000, " leading and trailing "])
 def test_any_unicode_passphrase(tmp_path: Path, passphrase: str) -> None:
     path = tmp_path / "plan.db"
-    Vault.create(path, passphrase).close()
-    Vault.open(path, passphrase).close()
+    Vault.create(path, passphrase, CHEAP_KEYS).close()
+    Vault.open(path, passphrase, CHEAP_KEYS).close()
     with pytest.raises(VaultError):
-        Vault.open(path, passphrase.strip() + "!")
+        Vault.open(path, passphrase.strip() + "!", CHEAP_KEYS)
 
 
 def _recording_keys(monkeypatch: pytest.MonkeyPatch) -> list[bytearray]:
@@ -268,7 +268,7 @@ def test_after_lock_the_connection_is_closed_and_no_key_buffer_is_left(
     from planner.core.session import Session
 
     made = _recording_keys(monkeypatch)
-    session = Session(tmp_path / "data")
+    session = Session(tmp_path / "data", CHEAP_KEYS)
     session.start_new(PASSPHRASE)
     assert made and all(len(key) == 32 for key in made)
     vault = session.plan.vault
@@ -287,7 +287,7 @@ def test_migrating_keeps_schema_version_and_data_together(
     """A migration that fails halfway leaves the old version with all its data (one
     transaction); the next open migrates it for real."""
     path = tmp_path / "plan.db"
-    vault = Vault.create(path, PASSPHRASE)
+    vault = Vault.create(path, PASSPHRASE, CHEAP_KEYS)
     with vault.transaction() as connection:
         for table in ("meta", "action_status", "topic_notes", "choices", "contacts",
                       "resources", "settings"):
@@ -302,9 +302,9 @@ def test_migrating_keeps_schema_version_and_data_together(
 
     monkeypatch.setattr(schema, "migrate", half_then_fail)
     with pytest.raises(VaultError):
-        Vault.open(path, PASSPHRASE)
+        Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     monkeypatch.undo()
-    vault = Vault.open(path, PASSPHRASE)
+    vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert schema.stored_version(vault.connection) == schema.SCHEMA_VERSION
     tables = {row[0] for row in vault.query("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables

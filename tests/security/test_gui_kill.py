@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from vault_helpers import CHEAP_KEYS
 
 from planner.core.plan import Plan
 from planner.core.plans import PlanFolder
@@ -27,10 +28,10 @@ from planner.core import kdf
 from planner.core.session import Session
 from planner.core.vault import silence_sqlcipher_logging
 from planner.ui.application import build_window, make_application
-kdf.use_test_profile()
+CHEAP_KEYS = kdf.KdfParameters(time_cost=1, memory_kib=8, parallelism=1)  # tests only
 silence_sqlcipher_logging()
 app = make_application()
-session = Session(Path(sys.argv[1]))
+session = Session(Path(sys.argv[1]), CHEAP_KEYS)
 window, _exit, _idle = build_window(app, session, quit_app=lambda: None)
 window.show()
 window.welcome.open_button.click()
@@ -51,7 +52,7 @@ for i in range(start, start + 100000):
 @pytest.mark.slow
 def test_notes_typed_before_a_kill_survive(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    PlanFolder(data).create(PASSPHRASE).close()
+    PlanFolder(data, CHEAP_KEYS).create(PASSPHRASE).close()
     rng = random.Random(4)
     latest: dict[str, int] = {}
     start = 0
@@ -76,7 +77,7 @@ def test_notes_typed_before_a_kill_survive(tmp_path: Path) -> None:
         for number, topic_id in acknowledged:
             latest[topic_id] = int(number)
         start += 1000
-        plan = Plan(PlanFolder(data).open(PASSPHRASE))
+        plan = Plan(PlanFolder(data, CHEAP_KEYS).open(PASSPHRASE))
         notes = plan.notes()
         plan.vault.close()
         for topic_id, number in latest.items():
