@@ -99,7 +99,7 @@ def test_guest_flow_leaves_no_file(qtbot, tmp_path: Path, isolated_home: Path) -
     qtbot.mouseClick(app.window.header.end_button, Qt.MouseButton.LeftButton)
     assert app.session.plan is None
     assert app.window.stack.currentWidget() is app.window.welcome
-    assert not hasattr(app.window, "topics")
+    assert app.window.open_screens is None
     assert files_under(tmp_path) == []
     assert files_under(isolated_home) == []
 
@@ -193,7 +193,7 @@ def test_notes_survive_switching_topics_and_language(qtbot, tmp_path: Path,
     assert app.session.plan.note(first) == "typed just now"
     topics.notes.editor.setPlainText("typed in the second topic")
     second = topics.current.id
-    app.window.change_language(language)
+    app.window.language_chosen.emit(language)
     try:
         assert topics.current.id == second
         assert topics.notes.editor.toPlainText() == "typed in the second topic"
@@ -203,7 +203,7 @@ def test_notes_survive_switching_topics_and_language(qtbot, tmp_path: Path,
                                                            if t.id == first)))
         assert topics.notes.editor.toPlainText() == "typed just now"
     finally:
-        app.window.change_language("en")
+        app.window.language_chosen.emit("en")
     app.window.end_session()
 
 

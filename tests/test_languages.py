@@ -79,7 +79,7 @@ def test_pseudo_locale_leaves_no_untranslated_or_clipped_text(qtbot, tmp_path: P
         content |= {block.text for block in parse_blocks(topic.body)}
     english -= content
     app = start_app(tmp_path / "data", qtbot)
-    app.window.change_language("en_XA")
+    app.window.language_chosen.emit("en_XA")
     try:
         screens = [("welcome", app.window.welcome)]
         qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
@@ -95,12 +95,12 @@ def test_pseudo_locale_leaves_no_untranslated_or_clipped_text(qtbot, tmp_path: P
             assert clipped_buttons(app.window) == [], page
     finally:
         app.window.end_session()
-        app.window.change_language("en")
+        app.window.language_chosen.emit("en")
 
 
 def test_right_to_left_mirrors_the_layout(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
-    app.window.change_language("ar_XB")
+    app.window.language_chosen.emit("ar_XB")
     try:
         assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert app.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -109,7 +109,7 @@ def test_right_to_left_mirrors_the_layout(qtbot, tmp_path: Path) -> None:
         quick_exit = app.window.header.quick_exit
         assert quick_exit.mapTo(app.window, quick_exit.rect().center()).x() > app.window.width() / 2
     finally:
-        app.window.change_language("en")
+        app.window.language_chosen.emit("en")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
@@ -118,7 +118,7 @@ def test_switching_language_keeps_typed_text(qtbot, tmp_path: Path) -> None:
     welcome = app.window.welcome
     welcome.new_button.click()
     welcome.new_passphrase.setText("half typed passphrase")
-    app.window.change_language("es")
+    app.window.language_chosen.emit("es")
     try:
         assert welcome.new_passphrase.text() == "half typed passphrase"
         assert welcome.create_title.text() == i18n._("Start a new plan") != "Start a new plan"
@@ -126,12 +126,12 @@ def test_switching_language_keeps_typed_text(qtbot, tmp_path: Path) -> None:
         qtbot.mouseClick(welcome.guest_button, Qt.MouseButton.LeftButton)
         app.window.show_page("topics")
         app.window.topics.notes.editor.setPlainText("nota escrita a medias")
-        app.window.change_language("en")
+        app.window.language_chosen.emit("en")
         assert app.window.topics.notes.editor.toPlainText() == "nota escrita a medias"
         assert app.session.plan.note(app.window.topics.current.id) == "nota escrita a medias"
     finally:
         app.window.end_session()
-        app.window.change_language("en")
+        app.window.language_chosen.emit("en")
 
 
 @pytest.mark.parametrize("language", sorted(SAMPLES))

@@ -137,3 +137,44 @@ def test_locking_takes_the_plans_words_out_of_the_window(qtbot, app: AppUnderTes
     app.window.show_page("plan")
     QApplication.processEvents()
     assert "PERSON-CANARY" in _words_in_widgets()
+
+
+def _unlock(app: AppUnderTest) -> None:
+    app.window.lock_screen.passphrase.setText(PASSPHRASE)
+    app.window.lock_screen.try_unlock()
+    assert not app.session.locked
+
+
+def test_a_half_filled_person_form_comes_back_after_unlock(qtbot, app: AppUnderTest) -> None:
+    app.window.show_page("plan")
+    people = app.window.plan_screen.people
+    qtbot.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(people.name, "FORM-CANARY Sam")
+    qtbot.keyClicks(people.reach, "555-0142")
+    app.window.lock()
+    assert "FORM-CANARY" not in _words_in_widgets()  # kept in the vault, not in a widget
+    _unlock(app)
+    people = app.window.plan_screen.people
+    assert app.window.stack.currentWidget() is app.window.plan_screen
+    assert people.form.isVisibleTo(app.window)
+    assert (people.name.text(), people.reach.text()) == ("FORM-CANARY Sam", "555-0142")
+    assert app.session.plan.contacts() == ()  # a draft, not a saved person
+    qtbot.mouseClick(people.save, Qt.MouseButton.LeftButton)
+    assert [c.name for c in app.session.plan.contacts()] == ["FORM-CANARY Sam"]
+    app.window.show_page("topics")
+    app.window.show_page("plan")
+    assert not app.window.plan_screen.people.form.isVisibleTo(app.window)  # saved: no draft
+
+
+def test_a_print_title_typed_but_not_confirmed_is_kept_when_the_plan_locks(
+        qtbot, app: AppUnderTest) -> None:
+    app.window.show_page("print")
+    title = app.window.screens["print"].plan_title
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "For Tuesday")  # no Enter, focus still in the field
+    app.window.lock()
+    assert app.session.locked
+    _unlock(app)
+    assert app.session.plan.setting("print_title") == "For Tuesday"
+    assert app.window.screens["print"].plan_title.text() == "For Tuesday"

@@ -209,11 +209,11 @@ def test_every_screen_fits_and_shows_its_choices(qtbot, tmp_path: Path, locale: 
     app = start_app(tmp_path / "data", qtbot)
     app.window.resize(*WINDOW)
     app.scale, app.contrast = scale, contrast
-    app.window.change_language(locale)
+    app.window.language_chosen.emit(locale)
     try:
         found = walk(app)
     finally:
-        app.window.change_language(i18n.SOURCE_LANGUAGE)
+        app.window.language_chosen.emit(i18n.SOURCE_LANGUAGE)
     assert not found, "\n".join(found)
 
 

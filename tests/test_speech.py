@@ -31,8 +31,8 @@ def test_a_cleared_error_does_not_linger_and_the_field_gets_its_own_words_back(q
 def test_the_screen_reader_is_told_the_apps_language(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     try:
-        app.window.change_language("es")
+        app.window.language_chosen.emit("es")
         assert QLocale().name().startswith("es")
     finally:
-        app.window.change_language(i18n.SOURCE_LANGUAGE)
+        app.window.language_chosen.emit(i18n.SOURCE_LANGUAGE)
     assert QLocale().name().startswith("en")

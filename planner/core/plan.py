@@ -7,8 +7,9 @@ over a saved vault and over a guest session's in-memory store.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,17 @@ STATUS_LABELS: dict[ActionStatus, str] = {
 
 PRIORITY = "priority"
 PLATFORM = "platform"
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """A person or place form as it was left: which entry it edits (None: a new one) and the
+    text typed so far, saved or not."""
+
+    editing: int | None
+    name: str
+    reach: str
+    note: str
 
 
 class PlanError(VaultError):
@@ -223,6 +235,22 @@ class Plan:
             connection.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
 
     # -- the person's settings (kept inside the vault, never in QSettings) ---------------------
+
+    def keep_draft(self, kind: str, draft: EntryDraft | None) -> None:
+        """Keep a half-filled person or place form in the vault (encrypted), not in a widget:
+        locking drops every widget that shows plan text, and the draft comes back on unlock."""
+        self.set_setting(f"draft:{kind}", "" if draft is None else json.dumps(asdict(draft)))
+
+    def take_draft(self, kind: str) -> EntryDraft | None:
+        """The kept draft of `kind`, removed from the vault as it is handed back."""
+        text = self.setting(f"draft:{kind}")
+        if not text:
+            return None
+        self.set_setting(f"draft:{kind}", "")
+        try:
+            return EntryDraft(**json.loads(text))
+        except (ValueError, TypeError):
+            return None  # not a draft this version wrote: nothing to put back
 
     def setting(self, key: str, default: str = "") -> str:
         rows = self.vault.query("SELECT value FROM settings WHERE key = ?", (key,))

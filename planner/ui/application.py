@@ -28,7 +28,7 @@ from planner.ui import accessibility, fonts, keyboard, theme
 from planner.ui.auto_lock import IdleLock
 from planner.ui.languages import LanguageSwitch
 from planner.ui.main_window import MainWindow
-from planner.ui.quick_exit import QuickExit
+from planner.ui.quick_exit import ClipboardGuard, QuickExit
 from planner.ui.save_errors import install_exception_hook, report
 
 if TYPE_CHECKING:
@@ -133,39 +133,40 @@ def program_resources(data_dir: Path) -> tuple[Resource, ...]:
 
 def build_window(app: QApplication, session: Session, quit_app: Callable[[], None] | None = None,
                  ) -> tuple[MainWindow, QuickExit, IdleLock]:
-    """Wire the main window, quick exit and auto-lock together (used by run_gui and the tour)."""
-    window: MainWindow
-    languages = LanguageSwitch(app)
+    """Wire the main window, quick exit and auto-lock together (used by run_gui and the tour).
 
-    def change_language(code: str) -> None:
-        languages.apply(code)
-        window.set_library(library_for(code))
-
-    def preferences_applied(preferences: Preferences) -> None:
-        apply_preferences(app, preferences)
-        if session.plan is not None:
-            idle.arm(preferences.lock_minutes * 60_000)
-
-    def end_session() -> None:
-        window.flush()
-        session.end()
-
+    In order: what the window needs, the window, then what answers the window's requests
+    (its signals), each made once and in the order it is used.
+    """
     def make_print_screen(plan: Callable[[], Plan], library: Library) -> QWidget:
         """Built the first time it is shown: only printing needs reportlab and QtPdf."""
         from planner.ui.print_screen import PrintScreen
 
         return PrintScreen(plan, library, program_resources(session.data_dir))
 
-    window = MainWindow(session, lambda: library_for(i18n.current_language()),
-                        lambda: program_resources(session.data_dir),
-                        quick_exit=lambda: exit_now.trigger(),
-                        change_language=change_language,
-                        apply_preferences=preferences_applied,
-                        make_print_screen=make_print_screen)
+    clipboard = ClipboardGuard(app)
+    window = MainWindow(session, library=lambda: library_for(i18n.current_language()),
+                        program_resources=lambda: program_resources(session.data_dir),
+                        clipboard=clipboard, make_print_screen=make_print_screen)
     # Parented to the window, so they (and their app-wide event filters) go when it goes.
-    exit_now = QuickExit(app, end_session=end_session, quit_app=quit_app, parent=window)
+    clipboard.setParent(window)
+    exit_now = QuickExit(app, end_session=window.leave_now, clipboard=clipboard,
+                         quit_app=quit_app, parent=window)
     idle = IdleLock(app, lambda: window.lock(automatic=True), parent=window)
-    window.clear_clipboard = exit_now.clipboard.clear
+    languages = LanguageSwitch(app)
+
+    def change_language(code: str) -> None:
+        languages.apply(code)
+        window.set_library(library_for(code))
+
+    def use_preferences(preferences: Preferences) -> None:
+        apply_preferences(app, preferences)
+        if session.plan is not None:
+            idle.arm(preferences.lock_minutes * 60_000)
+
+    window.quick_exit_requested.connect(exit_now.trigger)
+    window.language_chosen.connect(change_language)
+    window.preferences_in_use.connect(use_preferences)
     return window, exit_now, idle
 
 
@@ -176,7 +177,7 @@ def run_gui(data_dir: Path | None, startup_check: bool, process_start: float,
     install_exception_hook(debug)
     app = make_application()
     session = Session(paths.data_dir(data_dir), kdf.REAL)
-    window, _exit, _idle = build_window(app, session)
+    window, exit_now, _idle = build_window(app, session)
     if startup_check:
         def report() -> None:
             print(f"{(time.perf_counter() - process_start) * 1000:.0f}", flush=True)
@@ -187,7 +188,6 @@ def run_gui(data_dir: Path | None, startup_check: bool, process_start: float,
     window.show()
     QTimer.singleShot(500, window.welcome.say_before_you_start)  # once a screen reader is there
     code = app.exec()
-    window.flush()
-    session.end()
-    window.clear_clipboard()
+    window.leave_now()
+    exit_now.clipboard.clear()
     return code

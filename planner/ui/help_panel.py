@@ -37,6 +37,15 @@ class HelpPanel(QWidget):
         layout.addWidget(scroll)
         self.retranslate()
 
+    def refresh(self) -> None:
+        """Help shows no plan, so there is nothing to bring up to date."""
+
+    def flush(self) -> None:
+        """Nothing is typed here."""
+
+    def set_library(self, library: object) -> None:
+        """Help is the app's own words (retranslated on LanguageChange), not content."""
+
     def retranslate(self) -> None:
         clear_layout(self.column)
         self.column.addWidget(label(_("Help"), "title"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from planner.core.content import Library, Resource
 from planner.core.hotlines import national_hotlines
 from planner.core.i18n import _
-from planner.core.plan import STATUS_LABELS, ActionStatus, Entry, Plan
+from planner.core.plan import STATUS_LABELS, ActionStatus, Entry, EntryDraft, Plan
 from planner.ui.save_errors import failures, saved
 from planner.ui.speech import MessageLabel
 from planner.ui.topic_view import NotesBox
@@ -120,6 +120,23 @@ class EntryEditor(QWidget):
         self.form.show()
         self.add_button.hide()
         self.name.setFocus()
+
+    def draft(self) -> EntryDraft | None:
+        """What the open form holds, saved or not (None when it is closed or empty)."""
+        fields = (self.name.text(), self.reach.text(), self.note.text())
+        if self.form.isHidden() or not any(fields):
+            return None
+        return EntryDraft(self._editing, *fields)
+
+    def restore(self, draft: EntryDraft | None) -> None:
+        """Open the form again as it was left."""
+        if draft is None:
+            return
+        self.open_form(None)
+        self._editing = draft.editing
+        self.name.setText(draft.name)
+        self.reach.setText(draft.reach)
+        self.note.setText(draft.note)
 
     def close_form(self) -> None:
         self.form.hide()
@@ -332,9 +349,13 @@ class PlanScreen(QWidget):
             self.steps.addWidget(label(_(
                 "Nothing here yet. In Topics, choose \u201cAdd to my plan\u201d on the steps you "
                 "want, and they will show up here."), "muted"))
-        self.people.refresh()
-        self.own_resources.refresh()
+        for kind, editor in self._editors().items():
+            editor.refresh()
+            editor.restore(plan.take_draft(kind))
         self._show_hotlines()
+
+    def _editors(self) -> dict[str, EntryEditor]:
+        return {"people": self.people, "resources": self.own_resources}
 
     def _set_status(self, action_id: str, status: ActionStatus | None) -> bool:
         if not saved(lambda: self._plan().set_status(action_id, status)):
@@ -365,9 +386,14 @@ class PlanScreen(QWidget):
             self.hotlines.addWidget(frame)
 
     def flush(self) -> None:
+        """Save typed notes, and keep a half-filled form in the vault (locking drops it)."""
         for box in self.notes:
             if box.pending:
                 box.flush()
+        for kind, editor in self._editors().items():
+            draft = editor.draft()
+            if draft is not None:
+                saved(lambda k=kind, d=draft: self._plan().keep_draft(k, d))
 
     def retranslate(self) -> None:
         self.title.setText(_("My plan"))

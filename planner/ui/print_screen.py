@@ -160,7 +160,9 @@ class PrintScreen(QWidget):
         for box in (self.discreet, self.large, self.notes):
             box.toggled.connect(self._options_changed)
         self.plan_title.textEdited.connect(lambda _text: self._options_changed())
-        self.plan_title.editingFinished.connect(self._remember_title)
+        # Only a title the person changed is saved (focus also leaves the field when the plan
+        # locks, and then there is nothing to save and no plan to save it to).
+        self.plan_title.editingFinished.connect(self.flush)
         self.retranslate()
 
     # -- building ------------------------------------------------------------------------------
@@ -237,8 +239,14 @@ class PrintScreen(QWidget):
             return replace(printable, notes={}, contacts=tuple(chosen), resources=())
         return printable if self.notes.isChecked() else replace(printable, notes={})
 
+    def flush(self) -> None:
+        """Keep a title typed but not yet confirmed (before locking, leaving or switching)."""
+        if self.plan_title.isModified():
+            self._remember_title()
+
     def _remember_title(self) -> None:
         """Keep the title for next time; if it can't be saved, show the stored one again."""
+        self.plan_title.setModified(False)
         if not saved(lambda: self._plan().set_setting("print_title", self.plan_title.text())):
             self.plan_title.setText(self._plan().setting("print_title"))
 

@@ -7,6 +7,7 @@ first and which steps are marked "suggested".
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
@@ -16,6 +17,9 @@ from planner.core.i18n import _
 from planner.core.plan import Plan
 from planner.ui.save_errors import saved
 from planner.ui.widgets import FlowLayout, button, label, scrolling, set_text
+
+if TYPE_CHECKING:
+    from planner.core.content import Library
 
 
 class PrioritiesScreen(QWidget):
@@ -62,7 +66,7 @@ class PrioritiesScreen(QWidget):
         layout.addLayout(row)
         self.retranslate()
 
-    def load(self) -> None:
+    def refresh(self) -> None:
         """Tick what the plan already holds."""
         plan = self._plan()
         chosen = plan.priorities() | plan.platforms()
@@ -75,9 +79,15 @@ class PrioritiesScreen(QWidget):
         priorities = [k for k, box in self.priority_boxes.items() if box.isChecked()]
         platforms = [k for k, box in self.platform_boxes.items() if box.isChecked()]
         if not saved(lambda: plan.set_choices(priorities, platforms)):
-            self.load()
+            self.refresh()
             return
         self.done.emit()
+
+    def flush(self) -> None:
+        """Nothing to keep: ticks are saved together, by Continue."""
+
+    def set_library(self, library: Library) -> None:
+        """The choices are the app's own words (retranslated on LanguageChange), not content."""
 
     def retranslate(self) -> None:
         self.title.setText(_("What matters to you?"))

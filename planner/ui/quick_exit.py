@@ -31,7 +31,7 @@ class QuickExit(QObject):
     """Watches every key press in the app and runs the exit when asked."""
 
     def __init__(self, app: QApplication, end_session: Callable[[], None],
-                 quit_app: Callable[[], None] | None = None,
+                 clipboard: ClipboardGuard, quit_app: Callable[[], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent or app)
         self._app = app
@@ -40,7 +40,7 @@ class QuickExit(QObject):
         self._presses: list[float] = []
         self.latency_ms: float | None = None
         self.triggered = False
-        self.clipboard = ClipboardGuard(self)
+        self.clipboard = clipboard
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

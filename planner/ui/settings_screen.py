@@ -7,6 +7,7 @@ with it and a saved plan's follow its passphrase.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from planner.ui.save_errors import saved
 from planner.ui.speech import MessageLabel
 from planner.ui.welcome import language_name
 from planner.ui.widgets import CheckBox, ChoiceBox, button, card, label, scrolling, set_text
+
+if TYPE_CHECKING:
+    from planner.core.content import Library
 
 
 class SettingsScreen(QWidget):
@@ -138,6 +142,17 @@ class SettingsScreen(QWidget):
         self.erase_card.setVisible(not guest)
         self.erase_confirm.clear()
         self._loading = False
+
+    def refresh(self) -> None:
+        """Show the preferences the plan holds (they are saved there as they change)."""
+        self.load(Preferences.from_plan(self._plan()))
+
+    def flush(self) -> None:
+        """Nothing waits to be saved: each preference is saved as it changes, and a half-typed
+        passphrase is never kept."""
+
+    def set_library(self, library: Library) -> None:
+        """Settings are the app's own words (retranslated on LanguageChange), not content."""
 
     def show_erasing(self) -> None:
         """Say that erasing is under way (it overwrites every file first, which takes a moment)."""

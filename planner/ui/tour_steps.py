@@ -100,7 +100,7 @@ def run_tour(folder: Path, locale: str, scale: int, contrast: bool) -> list[Path
     with tempfile.TemporaryDirectory() as nowhere:
         session = Session(Path(nowhere) / "unused", kdf.REAL)
         window, _exit, idle = build_window(app, session, quit_app=lambda: None)
-        window.change_language(locale)
+        window.language_chosen.emit(locale)
         window.resize(*WINDOW_SIZE)
         window.show()
         saved: list[Path] = []
@@ -142,6 +142,6 @@ def run_tour(folder: Path, locale: str, scale: int, contrast: bool) -> list[Path
         _save(window, folder, "lock-screen", saved)
         idle.disarm()
         window.end_session()
-        window.change_language(i18n.SOURCE_LANGUAGE)
+        window.language_chosen.emit(i18n.SOURCE_LANGUAGE)
         window.close()
     return saved
