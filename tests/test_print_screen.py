@@ -1,23 +1,42 @@
-"""The print screen with real widgets: preview = printer = file, and nothing else is written."""
+"""The print screen with real widgets: preview = printer = file, and nothing else is written;
+the window keeps answering while a long plan is laid out."""
 
 from __future__ import annotations
 
 import io
+import itertools
+import threading
+import time
 from pathlib import Path
 
+import pytest
 from conftest import files_under
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
+from ui_helpers import AppUnderTest, accessible_name, app_with_saved_plan
 
 from planner.core.content import load_library
 from planner.core.plan import ActionStatus, Plan
 from planner.core.resources import content_dir
 from planner.core.vault import Vault
-from planner.ui.print_screen import PrintScreen
+from planner.ui.print_screen import PREVIEW_DELAY_MS, PrintScreen
 from planner.ui.save_dialog import SaveDialog
 
+LONG_NOTE = "a line of a long note, typed over many days\n" * 23_000  # about a million letters
+LONG_PLAN_PAGES = 700  # what that note takes on paper; a plan without it takes a few pages
+LAYOUT_THREAD = "printout layout"  # the name of the thread pages are laid out on
+PREPARING = "Preparing the pages\u2026"
+# Laid out on the GUI thread, a long plan left the window unanswered for the whole layout (2 s);
+# now the longest pause is 40-70 ms on an idle machine (a garbage collection, or the preview
+# taking in 700 pages). The margin is for busy test machines.
+LONGEST_PAUSE = 0.25
 
-def _screen(qtbot):
+saved_app = app_with_saved_plan  # the real window with a saved plan open
+
+
+def _screen(qtbot, note: str = "", wait: bool = True):
+    """The print screen on a guest plan with 40 steps and a person (and `note`, when given),
+    shown; with `wait`, once its pages are ready, as a person would wait before printing."""
     from planner.ui.application import make_application
 
     make_application()  # the app-wide keyboard handling, as in the app
@@ -26,11 +45,26 @@ def _screen(qtbot):
     for action in library.actions[:40]:
         plan.set_status(action.id, ActionStatus.TODO)
     plan.add_contact("Dee", "555-0100", "")
+    if note:
+        plan.set_note(library.topics[0].id, note)
     screen = PrintScreen(lambda: plan, library)
     qtbot.addWidget(screen)
     screen.refresh()
     screen.show()
+    if wait:
+        _wait_for_pages(qtbot, screen)
     return screen, plan
+
+
+def _wait_for_pages(qtbot, screen: PrintScreen) -> None:
+    """Until the preview shows pages and Print can be pressed."""
+    qtbot.waitUntil(lambda: screen.document.pageCount() > 0 and screen.print_button.isEnabled(),
+                    timeout=60_000)
+
+
+def _laying_out() -> bool:
+    """True while pages are being laid out off the GUI thread."""
+    return any(thread.name == LAYOUT_THREAD for thread in threading.enumerate())
 
 
 def test_preview_shows_the_same_pdf_that_is_saved_and_printed(qtbot, tmp_path: Path,
@@ -233,3 +267,143 @@ def test_after_saving_the_screen_says_where_the_file_went(qtbot, tmp_path: Path)
     dialog.name.setText("my plan")
     dialog.try_save()
     assert screen.status.text() == f"Saved \u201cmy plan.pdf\u201d in the folder {tmp_path}."
+
+
+def test_the_window_keeps_answering_while_a_long_plan_is_laid_out(qtbot) -> None:
+    from PySide6.QtCore import QTimer
+
+    screen, _plan = _screen(qtbot, note=LONG_NOTE, wait=False)
+    ticks: list[float] = []
+    clock = QTimer()
+    clock.setInterval(10)
+    clock.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    clock.start()
+    _wait_for_pages(qtbot, screen)
+    clock.stop()
+    assert screen.document.pageCount() > LONG_PLAN_PAGES
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    assert max(gaps) < LONGEST_PAUSE  # the clock never stopped for long...
+    assert len(ticks) > 50  # ...while laying out took a while: the window kept answering
+
+
+def test_print_and_save_wait_until_the_pages_are_ready(qtbot, monkeypatch) -> None:
+    from planner.ui import speech
+
+    said: list[str] = []
+    monkeypatch.setattr(speech, "announce",
+                        lambda _source, text, assertive=False: said.append(text))
+    screen, _plan = _screen(qtbot, wait=False)
+    buttons = (screen.print_button, screen.save_button)
+    assert not any(button.isEnabled() for button in buttons)
+    assert accessible_name(screen.status) == PREPARING
+    _wait_for_pages(qtbot, screen)
+    assert all(button.isEnabled() for button in buttons)
+    pages = f"The preview shows {screen.document.pageCount()} pages."
+    assert screen.status.text() == pages
+
+    qtbot.keyClicks(screen.plan_title, "Home list")  # each letter changes what will print
+    assert not any(button.isEnabled() for button in buttons)
+    assert accessible_name(screen.status) == PREPARING
+    _wait_for_pages(qtbot, screen)
+    assert all(button.isEnabled() for button in buttons)
+    assert "Home list" in PdfReader(io.BytesIO(screen.pdf_bytes)).pages[0].extract_text()
+    # Said once each time the pages are being prepared, not at every letter typed.
+    assert [text for text in said if text] == [PREPARING, pages, PREPARING, pages]
+
+
+def test_an_older_layout_never_replaces_a_newer_one(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    screen, _plan = _screen(qtbot, note=LONG_NOTE, wait=False)
+    shown: list[int] = []
+    screen.document.pageCountChanged.connect(shown.append)
+    qtbot.waitUntil(lambda: _laying_out() or screen.document.pageCount() > 0, timeout=60_000)
+    qtbot.keyClick(screen.notes, Qt.Key.Key_Space)  # leave the long note out: asked later
+    _wait_for_pages(qtbot, screen)
+    qtbot.waitUntil(lambda: not _laying_out(), timeout=5_000)  # the long one was stopped...
+    qtbot.keyClick(screen.large, Qt.Key.Key_Space)  # ...and does not turn up later either
+    _wait_for_pages(qtbot, screen)
+    assert shown and max(shown) < LONG_PLAN_PAGES  # the long plan's pages were never shown
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(screen.pdf_bytes)).pages)
+    assert "typed over many days" not in text
+
+
+def _words_in_widgets() -> str:
+    """Every piece of text any widget of the app holds now, and any PDF pages it keeps."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QApplication,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
+    found = []
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, (QLabel, QLineEdit, QAbstractButton)):
+            found.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            found.append(widget.toPlainText())
+        found.append(widget.accessibleName())
+    for window in QApplication.topLevelWidgets():
+        for document in window.findChildren(QPdfDocument):
+            found += [document.getAllText(page).text() for page in range(document.pageCount())]
+    return "\n".join(found)
+
+
+@pytest.mark.parametrize("leave", ["lock", "end session", "quick exit"])
+def test_leaving_while_pages_are_laid_out_keeps_no_plan_text_and_writes_nothing(
+        qtbot, saved_app: AppUnderTest, tmp_path: Path, isolated_home: Path, capfd,
+        leave: str) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    app = saved_app
+    plan = app.session.plan
+    topic = app.window.topics.library.topics[0]
+    plan.set_status(topic.actions[0].id, ActionStatus.TODO)
+    plan.set_note(topic.id, "NOTE-CANARY " + LONG_NOTE)
+    plan.add_contact("PERSON-CANARY Dee", "555-0100", "")
+    app.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window, timeout=2000)
+    files_before = files_under(tmp_path) + files_under(isolated_home)
+    handle = app.window.windowHandle()
+    keys = {"lock": [(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)],
+            "quick exit": [(Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)] * 3}
+    pressed: dict[str, float | bool] = {}
+
+    def person() -> None:
+        """Leaves a moment after the screen starts preparing the pages, as a person might."""
+        if pressed or time.perf_counter() < due:
+            return
+        pressed.update(late=time.perf_counter() - due, laying_out=_laying_out())
+        if leave == "end session":
+            qtbot.mouseClick(app.window.header.end_button, Qt.MouseButton.LeftButton)
+        for key, modifier in keys.get(leave, []):
+            QTest.keyClick(handle, key, modifier)
+
+    app.window.show_page("print")
+    due = time.perf_counter() + (PREVIEW_DELAY_MS + 100) / 1000  # a moment after it starts
+    clock = QTimer()
+    clock.timeout.connect(person)
+    clock.start(10)
+    qtbot.waitUntil(lambda: bool(pressed), timeout=60_000)
+    clock.stop()
+    assert pressed["late"] < LONGEST_PAUSE, "the window answered only once pages were ready"
+    assert pressed["laying_out"], "the pages were not being laid out when the person left"
+    if leave == "lock":
+        assert app.session.locked
+    else:
+        assert app.session.plan is None
+    assert app.quits == ([1] if leave == "quick exit" else [])
+    qtbot.waitUntil(lambda: not _laying_out(), timeout=1000)  # no thread keeps the words
+    held = _words_in_widgets()
+    assert "typed over many days" not in held  # no PDF pages of the plan are kept
+    if leave != "quick exit":  # quick exit hides the window and quits at once
+        assert "NOTE-CANARY" not in held and "PERSON-CANARY" not in held
+    assert files_under(tmp_path) + files_under(isolated_home) == files_before
+    assert capfd.readouterr().err == ""

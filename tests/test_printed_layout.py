@@ -96,7 +96,7 @@ def _help_texts() -> list[str]:
 # -- the plan: no cover page, help lines first -------------------------------------------------
 
 def test_first_page_has_the_title_date_and_help_numbers_above_the_steps(library: Library) -> None:
-    pdf = outputs.my_plan(_sample(library), library, PrintOptions(printed_on=DAY))
+    pdf = outputs.my_plan(_sample(library), library, PrintOptions(language="en", printed_on=DAY))
     first = _pages(pdf)[0]
     assert "My plan" in first and "Printed on November 24, 2026" in first
     for line in national_hotlines():
@@ -108,7 +108,7 @@ def test_first_page_has_the_title_date_and_help_numbers_above_the_steps(library:
 
 
 def test_help_lines_sit_inside_one_frame_on_the_first_page(library: Library) -> None:
-    pdf = outputs.my_plan(_sample(library), library, PrintOptions(printed_on=DAY))
+    pdf = outputs.my_plan(_sample(library), library, PrintOptions(language="en", printed_on=DAY))
     heights = [_height_of(pdf, _flat(line.reach)) for line in national_hotlines()]
     page_width = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.width)
     frames = [(left, bottom, right, top) for left, bottom, right, top in _stroked_shapes(pdf)
@@ -117,7 +117,8 @@ def test_help_lines_sit_inside_one_frame_on_the_first_page(library: Library) -> 
 
 
 def test_sample_plan_prints_on_fewer_pages_than_with_a_cover(library: Library) -> None:
-    pages = _pages(outputs.my_plan(_sample(library), library, PrintOptions(printed_on=DAY)))
+    pages = _pages(outputs.my_plan(_sample(library), library,
+                                   PrintOptions(language="en", printed_on=DAY)))
     assert len(pages) < PAGES_BEFORE
     assert all(f"Page {n} of {len(pages)}" in text for n, text in enumerate(pages, 1))
 
@@ -125,13 +126,13 @@ def test_sample_plan_prints_on_fewer_pages_than_with_a_cover(library: Library) -
 def test_large_print_sample_plan_takes_no_more_pages_than_with_a_cover(library: Library) -> None:
     # A guard: at 18 pt the help box is tall, so this small plan still needs three pages. Large
     # print saves no page here, and must not cost one.
-    options = PrintOptions(large_print=True, printed_on=DAY)
+    options = PrintOptions(language="en", large_print=True, printed_on=DAY)
     assert len(_pages(outputs.my_plan(_sample(library), library, options))) <= PAGES_BEFORE
 
 
 @pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
 def test_no_page_holds_only_help_lines(library: Library, large_print: bool) -> None:
-    options = PrintOptions(large_print=large_print, printed_on=DAY)
+    options = PrintOptions(language="en", large_print=large_print, printed_on=DAY)
     pages = _pages(outputs.my_plan(_sample(library), library, options))
     for number, text in enumerate(pages, 1):
         rest = text.replace(f"Page {number} of {len(pages)}", "")
@@ -142,7 +143,7 @@ def test_no_page_holds_only_help_lines(library: Library, large_print: bool) -> N
 
 @pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
 def test_no_page_opens_with_blank_write_in_lines(library: Library, large_print: bool) -> None:
-    options = PrintOptions(large_print=large_print, printed_on=DAY)
+    options = PrintOptions(language="en", large_print=large_print, printed_on=DAY)
     pdf = outputs.my_plan(_sample(library), library, options)
     for page in range(len(_pages(pdf))):
         top_line = max((top for left, bottom, right, top in _stroked_shapes(pdf, page)
@@ -157,7 +158,7 @@ def test_a_right_to_left_plan_keeps_its_boxes_on_the_right_of_the_first_page(
     plan = outputs.PrintablePlan({a.id: ActionStatus.TODO for a in steps}, {}, (), ())
     boxes = {}
     for locale in ("en", "ar"):
-        pdf = outputs.my_plan(plan, library, PrintOptions(locale=locale, printed_on=DAY))
+        pdf = outputs.my_plan(plan, library, PrintOptions(language=locale, printed_on=DAY))
         small = [(left, right) for left, bottom, right, top in _stroked_shapes(pdf)
                  if 5 < right - left < 20 and 5 < top - bottom < 20]
         boxes[locale] = small
@@ -185,7 +186,8 @@ def test_alerting_steps_to_do_and_later_print_their_first_caution_sentence(
     todo, later, done = _alerting(library, 3)
     plan = outputs.PrintablePlan({todo.id: ActionStatus.TODO, later.id: ActionStatus.LATER,
                                   done.id: ActionStatus.DONE}, {}, (), ())
-    text = " ".join(_pages(outputs.my_plan(plan, library, PrintOptions(printed_on=DAY))))
+    pdf = outputs.my_plan(plan, library, PrintOptions(language="en", printed_on=DAY))
+    text = " ".join(_pages(pdf))
     for action in (todo, later):
         first, rest = action.caution.split(". ", 1)
         assert f"Before you do this: {first}." in text, action.id
@@ -202,7 +204,7 @@ def test_caution_is_shortened_to_its_first_sentence() -> None:
 
 
 def test_workbook_prints_the_caution_of_every_alerting_step(library: Library) -> None:
-    text = " ".join(_pages(outputs.workbook(library, PrintOptions(printed_on=DAY))))
+    text = " ".join(_pages(outputs.workbook(library, PrintOptions(language="en", printed_on=DAY))))
     missing = [a.id for a in library.actions if a.alerts_abuser and a.caution
                and f"Before you do this: {_flat(outputs.first_sentence(a.caution))}" not in text]
     assert missing == []
@@ -224,7 +226,7 @@ LONG_PEOPLE = (
 def test_pocket_cards_never_drop_a_help_line_or_a_person(large_print: bool) -> None:
     plan = outputs.PrintablePlan({}, {}, LONG_PEOPLE, ())
     pdf = outputs.pocket_cards(plan, [c.id for c in LONG_PEOPLE],
-                               PrintOptions(large_print=large_print, printed_on=DAY))
+                               PrintOptions(language="en", large_print=large_print, printed_on=DAY))
     text = " ".join(_pages(pdf))
     for line in national_hotlines():
         assert _flat(line.name) in text and _flat(line.reach) in text, line.name
@@ -238,7 +240,8 @@ def _card_outlines(pdf: bytes) -> list[tuple[float, float, float, float]]:
 
 def test_large_print_card_uses_the_width_and_height_of_the_page() -> None:
     plan = outputs.PrintablePlan({}, {}, (Contact(1, "Dee", "555-0100", ""),), ())
-    pdf = outputs.pocket_cards(plan, [1], PrintOptions(large_print=True, printed_on=DAY))
+    pdf = outputs.pocket_cards(plan, [1], PrintOptions(language="en", printed_on=DAY,
+                                                       large_print=True))
     box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     cards = _card_outlines(pdf)
     assert cards
@@ -249,7 +252,7 @@ def test_large_print_card_uses_the_width_and_height_of_the_page() -> None:
 def test_large_print_card_grows_to_a_full_page_when_half_is_too_small() -> None:
     plan = outputs.PrintablePlan({}, {}, LONG_PEOPLE, ())
     pdf = outputs.pocket_cards(plan, [c.id for c in LONG_PEOPLE],
-                               PrintOptions(large_print=True, printed_on=DAY))
+                               PrintOptions(language="en", large_print=True, printed_on=DAY))
     box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     cards = _card_outlines(pdf)
     assert len(cards) == 1
@@ -271,7 +274,7 @@ def test_a_very_long_note_prints_whole(library: Library, shape: str) -> None:
         note = " ".join(words)
         markers = [words[0], words[20_000], words[-1]]
     plan = outputs.PrintablePlan({}, {library.topics[0].id: note}, (), ())
-    pdf = outputs.my_plan(plan, library, PrintOptions(printed_on=date(2026, 11, 30)))
+    pdf = outputs.my_plan(plan, library, PrintOptions(language="en", printed_on=date(2026, 11, 30)))
     whole = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     for marker in markers:
         assert marker in whole.replace("\u200b", ""), marker

@@ -53,7 +53,7 @@ def plan(library):
 
 def test_chosen_actions_appear_and_others_do_not(plan, library) -> None:
     printable = outputs.PrintablePlan.from_plan(plan)
-    pdf = outputs.my_plan(printable, library, PrintOptions(printed_on=DAY))
+    pdf = outputs.my_plan(printable, library, PrintOptions(language="en", printed_on=DAY))
     text = _flat(_text(pdf))
     for action in library.actions[:9]:
         assert _flat(action.text) in text, action.id
@@ -67,14 +67,15 @@ def test_chosen_actions_appear_and_others_do_not(plan, library) -> None:
 
 def test_notes_only_when_included(plan, library) -> None:
     printable = outputs.PrintablePlan.from_plan(plan)
-    pdf = outputs.my_plan(printable, library, PrintOptions(include_notes=False, printed_on=DAY))
+    pdf = outputs.my_plan(printable, library,
+                          PrintOptions(language="en", printed_on=DAY, include_notes=False))
     assert NOTE not in _flat(_text(pdf))
 
 
 def test_metadata_is_neutral_and_output_deterministic(plan, library) -> None:
     printable = outputs.PrintablePlan.from_plan(plan)
-    first = outputs.my_plan(printable, library, PrintOptions(printed_on=DAY))
-    assert first == outputs.my_plan(printable, library, PrintOptions(printed_on=DAY))
+    first = outputs.my_plan(printable, library, PrintOptions(language="en", printed_on=DAY))
+    assert first == outputs.my_plan(printable, library, PrintOptions(language="en", printed_on=DAY))
     info = PdfReader(io.BytesIO(first)).metadata
     assert info.get("/Title") == "Document"
     for key in ("/Author", "/Subject", "/Creator", "/Producer", "/Keywords"):
@@ -92,9 +93,11 @@ def _font_sizes(pdf: bytes) -> list[float]:
 
 def test_large_print_body_is_at_least_18_points(plan, library) -> None:
     printable = outputs.PrintablePlan.from_plan(plan)
-    normal = _font_sizes(outputs.my_plan(printable, library, PrintOptions(printed_on=DAY)))
+    normal = _font_sizes(outputs.my_plan(printable, library,
+                                         PrintOptions(language="en", printed_on=DAY)))
     large = _font_sizes(outputs.my_plan(printable, library,
-                                        PrintOptions(large_print=True, printed_on=DAY)))
+                                        PrintOptions(language="en", printed_on=DAY,
+                                                     large_print=True)))
     footer = 10.0
     assert min(s for s in normal if s != footer) < 18
     assert min(s for s in large if s != footer) >= 18 * 0.85  # status labels and notes
@@ -106,7 +109,7 @@ def test_discreet_wording_leaves_none_of_the_listed_words(plan, library, kind: s
     every = Plan(Vault.guest())
     for action in library.actions:
         every.set_status(action.id, ActionStatus.TODO)
-    options = PrintOptions(discreet=True, printed_on=DAY)
+    options = PrintOptions(language="en", discreet=True, printed_on=DAY)
     all_steps = outputs.PrintablePlan.from_plan(every)
     pdf = {"plan": lambda: outputs.my_plan(all_steps, library, options),
            "workbook": lambda: outputs.workbook(library, options),
@@ -116,7 +119,7 @@ def test_discreet_wording_leaves_none_of_the_listed_words(plan, library, kind: s
 
 
 def test_family_rules_fit_one_page_and_never_mention_abuse(library) -> None:
-    pdf = outputs.family_rules(library, PrintOptions(printed_on=DAY))
+    pdf = outputs.family_rules(library, PrintOptions(language="en", printed_on=DAY))
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     text = _flat(_text(pdf))
@@ -129,7 +132,7 @@ def test_pocket_card_holds_at_most_three_people_and_has_cut_marks(plan) -> None:
         plan.add_contact(name, "555", "")
     printable = outputs.PrintablePlan.from_plan(plan)
     ids = [c.id for c in printable.contacts]
-    pdf = outputs.pocket_cards(printable, ids, PrintOptions(printed_on=DAY))
+    pdf = outputs.pocket_cards(printable, ids, PrintOptions(language="en", printed_on=DAY))
     text = _text(pdf)
     names = [c.name for c in printable.contacts]
     assert sum(1 for n in names if n in text) == 3
@@ -139,7 +142,7 @@ def test_pocket_card_holds_at_most_three_people_and_has_cut_marks(plan) -> None:
 
 
 def test_workbook_has_every_action(library) -> None:
-    text = _flat(_text(outputs.workbook(library, PrintOptions(printed_on=DAY))))
+    text = _flat(_text(outputs.workbook(library, PrintOptions(language="en", printed_on=DAY))))
     missing = [a.id for a in library.actions if _flat(a.text) not in text]
     assert missing == []
 
@@ -160,10 +163,10 @@ def test_big_plan_and_hostile_text_render(library) -> None:
         {**printable.statuses, **{f"x{i}": ActionStatus.TODO for i in range(300)}},
         printable.notes, printable.contacts, printable.resources)
     assert sum(len(n) for n in printable.notes.values()) > 900_000
-    pdf = outputs.my_plan(big, library, PrintOptions(printed_on=DAY))
+    pdf = outputs.my_plan(big, library, PrintOptions(language="en", printed_on=DAY))
     assert len(PdfReader(io.BytesIO(pdf)).pages) > 50
     assert outputs.pocket_cards(printable, [c.id for c in printable.contacts],
-                                PrintOptions(printed_on=DAY))
+                                PrintOptions(language="en", printed_on=DAY))
     plan.vault.close()
 
 
@@ -181,28 +184,22 @@ def test_workbook_command(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["plan", "workbook", "card"])
 def test_spanish_discreet_wording_leaves_none_of_the_listed_words(kind: str) -> None:
-    from planner.core import i18n
-
-    i18n.set_language("es")
-    try:
-        library = load_library(content_dir(), "es")
-        every = Plan(Vault.guest())
-        for action in library.actions:
-            every.set_status(action.id, ActionStatus.TODO)
-        every.add_contact("Ana", "555-0100", "")
-        printable = outputs.PrintablePlan.from_plan(every)
-        options = PrintOptions(discreet=True, locale="es", printed_on=DAY)
-        pdf = {"plan": lambda: outputs.my_plan(printable, library, options),
-               "workbook": lambda: outputs.workbook(library, options),
-               "card": lambda: outputs.pocket_cards(printable, [c.id for c in printable.contacts],
-                                                    options)}[kind]()
-        text = _flat(_text(pdf))
-        assert discreet.leftovers(text, "es") == []
-        spanish_heading = "Números para tener a mano" if kind == "card" else "Página 1 de"
-        assert spanish_heading in text  # really the Spanish page
-        every.vault.close()
-    finally:
-        i18n.set_language("en")
+    library = load_library(content_dir(), "es")
+    every = Plan(Vault.guest())
+    for action in library.actions:
+        every.set_status(action.id, ActionStatus.TODO)
+    every.add_contact("Ana", "555-0100", "")
+    printable = outputs.PrintablePlan.from_plan(every)
+    options = PrintOptions(language="es", printed_on=DAY, discreet=True)
+    pdf = {"plan": lambda: outputs.my_plan(printable, library, options),
+           "workbook": lambda: outputs.workbook(library, options),
+           "card": lambda: outputs.pocket_cards(printable, [c.id for c in printable.contacts],
+                                                options)}[kind]()
+    text = _flat(_text(pdf))
+    assert discreet.leftovers(text, "es") == []
+    spanish_heading = "Números para tener a mano" if kind == "card" else "Página 1 de"
+    assert spanish_heading in text  # really the Spanish page
+    every.vault.close()
 
 
 OWN_NOTE = "Ask Maria at the shelter about the abuser's new phone."
@@ -223,7 +220,7 @@ def _own_words_plan(library):
 @pytest.mark.parametrize("kind", ["plan", "card", "workbook"])
 def test_discreet_wording_prints_what_the_person_typed_exactly(library, kind: str) -> None:
     printable = _own_words_plan(library)
-    options = PrintOptions(title=OWN_TITLE, discreet=True, printed_on=DAY)
+    options = PrintOptions(language="en", title=OWN_TITLE, discreet=True, printed_on=DAY)
     typed = {"plan": [OWN_TITLE, OWN_NOTE, "Maria (shelter)", "555-0100, ask for the advocate",
                       "Shelter staff", "Safe Harbor Shelter", "Abuse support group on Tuesdays"],
              "card": ["Maria (shelter)", "555-0100, ask for the advocate"],
@@ -249,19 +246,80 @@ def test_own_words_to_check_lists_each_listed_word_and_where_it_was_typed(librar
     assert discreet.own_words_to_check(quiet, "", "en") == []
 
 
-def test_own_words_to_check_speaks_the_page_language() -> None:
+APP_WORDS = {  # words the app itself prints on each output, before translation
+    "plan": ("Help lines and local resources", "People I trust", "To do",
+             "National Domestic Violence Hotline"),
+    "card": ("Numbers to keep", "National Domestic Violence Hotline"),
+    "rules": ("Our family's online rules", "Our own rules:"),
+    "workbook": ("Tick the steps you want to take. Write your own on the lines.", "Steps"),
+}
+
+
+def _in(language: str, message: str) -> str:
+    """`message` as the catalog for `language` has it (read here, not through the app)."""
+    import gettext
+
+    from planner.core.resources import translations_dir
+
+    return gettext.translation("planner", translations_dir(), languages=[language],
+                               fallback=True).gettext(message)
+
+
+@pytest.mark.parametrize(("printed", "shown"), [("es", "en"), ("en", "es")])
+@pytest.mark.parametrize("kind", APP_WORDS)
+def test_a_printout_is_in_its_own_language_whatever_the_app_shows(kind: str, printed: str,
+                                                                  shown: str) -> None:
     from planner.core import i18n
     from planner.core.plan import Contact
 
-    i18n.set_language("es")
+    library = load_library(content_dir(), printed)
+    chosen = outputs.PrintablePlan({a.id: ActionStatus.TODO for a in library.actions[:3]}, {},
+                                   (Contact(1, "Dee", "555-0100", ""),), ())
+    options = PrintOptions(language=printed, printed_on=DAY)
+    i18n.set_language(shown)  # the window shows another language than the page asks for
     try:
-        plan = outputs.PrintablePlan({}, {}, (Contact(1, "Ana", "555-0100",
-                                                      "Intercesora del refugio"),), ())
-        assert discreet.own_words_to_check(plan, "", "es") == [
-            ("Intercesora", "Personas en las que confío"),
-            ("refugio", "Personas en las que confío")]
+        pdf = {"plan": lambda: outputs.my_plan(chosen, library, options),
+               "card": lambda: outputs.pocket_cards(chosen, [1], options),
+               "rules": lambda: outputs.family_rules(library, options),
+               "workbook": lambda: outputs.workbook(library, options)}[kind]()
     finally:
         i18n.set_language("en")
+    text = _flat(_text(pdf))
+    for message in APP_WORDS[kind]:
+        assert _flat(_in(printed, message)) in text, message
+        assert _flat(_in(shown, message)) not in text, message
+
+
+@pytest.mark.parametrize("kind", ["plan", "card", "rules", "workbook"])
+def test_a_printout_no_longer_wanted_stops_at_its_next_paragraph(library, kind: str) -> None:
+    from planner.core.plan import Contact
+    from planner.report.layout import Stopped
+
+    long_plan = outputs.PrintablePlan({a.id: ActionStatus.TODO for a in library.actions},
+                                      {library.topics[0].id: "a long note line\n" * 50_000},
+                                      (Contact(1, "Dee", "555-0100", ""),), ())
+    printout = outputs.Printout(kind, PrintOptions(language="en", printed_on=DAY), library,
+                                long_plan, (1,))
+    asked: list[int] = []
+
+    def no_longer_wanted() -> bool:
+        asked.append(1)
+        return len(asked) == 3
+
+    with pytest.raises(Stopped):
+        printout.pdf(no_longer_wanted)
+    assert len(asked) == 3
+    assert printout.pdf()  # the same printout, still wanted, is laid out in full
+
+
+def test_own_words_to_check_speaks_the_page_language() -> None:
+    from planner.core.plan import Contact
+
+    plan = outputs.PrintablePlan({}, {}, (Contact(1, "Ana", "555-0100",
+                                                  "Intercesora del refugio"),), ())
+    assert discreet.own_words_to_check(plan, "", "es") == [
+        ("Intercesora", "Personas en las que confío"),
+        ("refugio", "Personas en las que confío")]
 
 
 @pytest.mark.parametrize(("locale", "text", "expected"), [

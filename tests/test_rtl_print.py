@@ -43,8 +43,8 @@ def _runs(pdf: bytes) -> list[tuple[float, float, str]]:
 
 
 def _pdf(*texts: str) -> bytes:
-    s = styles(False)
-    return build([p(text, s.body) for text in texts], PrintOptions(printed_on=DAY))
+    s = styles(False, right_to_left=False)
+    return build([p(text, s.body) for text in texts], PrintOptions(language="en", printed_on=DAY))
 
 
 def test_arabic_is_shaped_drawn_right_to_left_and_extracts_in_typed_order() -> None:
@@ -88,7 +88,7 @@ def test_lines_carry_their_typed_text_for_copying_and_screen_readers() -> None:
 
 
 def test_long_arabic_text_wraps_within_the_width_and_splits_across_pages() -> None:
-    s = styles(False)
+    s = styles(False, right_to_left=False)
     words = ["سطر", "طويل", "جدا", "1-800-799-7233", "Sam"] * 300
     paragraph = bidi.BidiParagraph(" ".join(words), s.body)
     _width, height = paragraph.wrap(300, 10_000)
@@ -99,16 +99,16 @@ def test_long_arabic_text_wraps_within_the_width_and_splits_across_pages() -> No
     assert " ".join(paragraph.lines).split() == words  # nothing lost, nothing reordered
     first, rest = paragraph.split(300, 200)
     assert first.lines + rest.lines == paragraph.lines
-    pdf = build([p(" ".join(words), s.body)], PrintOptions(printed_on=DAY))
+    pdf = build([p(" ".join(words), s.body)], PrintOptions(language="en", printed_on=DAY))
     assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
 
 
 def test_a_step_in_arabic_puts_its_box_on_the_right() -> None:
-    s = styles(False)
+    s = styles(False, right_to_left=False)
     english = CheckItem("Turn on 2-step verification.", s.body, "Done", done=True)
     arabic = CheckItem("فعّلي التحقق بخطوتين.", s.body, "Done", done=True)
     assert not english.mirrored and arabic.mirrored
-    pdf = build([english, arabic], PrintOptions(printed_on=DAY))
+    pdf = build([english, arabic], PrintOptions(language="en", printed_on=DAY))
     content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
     boxes = [float(x) for x in re.findall(r"n ([\d.]+) [\d.]+ [\d.]+ [\d.]+ re S", content)]
     assert len(boxes) == 2
@@ -123,7 +123,7 @@ def test_plan_with_arabic_notes_and_people_prints() -> None:
         notes={topic.id: "أتحدث مع أختي يوم الأحد عن الهاتف."},
         contacts=(Contact(id=1, name="سارة", reach="555-0100", note="أختي"),),
         resources=())
-    pdf = outputs.my_plan(plan, library, PrintOptions(printed_on=DAY))
+    pdf = outputs.my_plan(plan, library, PrintOptions(language="en", printed_on=DAY))
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "555-0100" in text
     assert any("\ufe70" <= ch <= "\ufeff" for ch in text)  # the Arabic is there, joined
@@ -145,10 +145,10 @@ def test_pdf_font_stack_covers_each_language(language: str) -> None:
 
 
 def test_status_words_in_any_script_use_the_font_stack() -> None:
-    s = styles(False)
+    s = styles(False, right_to_left=False)
     items = [CheckItem("Bật xác minh hai bước.", s.body, "Đã xong", done=True),
              CheckItem("لكم مساء", s.body, "لكم", done=True)]
-    pdf = build(items, PrintOptions(printed_on=DAY))
+    pdf = build(items, PrintOptions(language="en", printed_on=DAY))
     texts = [unicodedata.normalize("NFC", text) for _y, _x, text in _runs(pdf)]
     assert "Đã xong" in "".join(texts)
     assert "\ufedf\ufedc\ufee2" in texts  # the Arabic status word, shaped, on its own
@@ -181,9 +181,48 @@ def test_a_page_in_a_right_to_left_language_is_mirrored() -> None:
                                  contacts=(), resources=())
     boxes = {}
     for locale in ("en", "ar"):
-        pdf = outputs.my_plan(plan, library, PrintOptions(locale=locale, printed_on=DAY))
+        pdf = outputs.my_plan(plan, library, PrintOptions(language=locale, printed_on=DAY))
         page = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
         boxes[locale] = [float(x) for x in
                          re.findall(r"n ([\d.]+) [\d.]+ [\d.]+ [\d.]+ re S", page)]
     assert len(boxes["en"]) == len(boxes["ar"]) == 3
     assert max(boxes["en"]) < 5 < 400 < min(boxes["ar"])  # left edge in English, right in Arabic
+
+
+def _letters(text: str) -> str:
+    """Only the letters, in NFC: pypdf gives a mirrored line's runs back in pieces."""
+    return "".join(ch for ch in unicodedata.normalize("NFC", text) if ch.isalpha())
+
+
+@pytest.mark.parametrize(("printed", "shown"), [("ar_XB", "en"), ("en", "ar_XB")])
+def test_a_page_takes_its_words_and_direction_from_its_own_language(printed: str,
+                                                                    shown: str) -> None:
+    import gettext
+
+    from planner.core import i18n
+    from planner.core.resources import translations_dir
+
+    library = load_library(content_dir(), "en")
+    steps = library.topics[0].actions[:3]
+    plan = outputs.PrintablePlan(statuses={a.id: ActionStatus.TODO for a in steps}, notes={},
+                                 contacts=(), resources=())
+    i18n.set_language(shown)  # the window shows another language than the page asks for
+    try:
+        pdf = outputs.my_plan(plan, library, PrintOptions(language=printed, printed_on=DAY))
+    finally:
+        i18n.set_language("en")
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    boxes = [float(x) for x in re.findall(r"n ([\d.]+) [\d.]+ [\d.]+ [\d.]+ re S",
+                                          page.get_contents().get_data().decode("latin-1"))]
+    assert len(boxes) == 3
+    if printed == "ar_XB":
+        assert min(boxes) > 400  # mirrored: the boxes on the right
+    else:
+        assert max(boxes) < 5
+    text = _letters(page.extract_text())
+    heading = "Help lines and local resources"
+    catalogs = {language: gettext.translation("planner", translations_dir(),
+                                              languages=[language], fallback=True)
+                for language in (printed, shown)}
+    assert _letters(catalogs[printed].gettext(heading)) in text
+    assert _letters(catalogs[shown].gettext(heading)) not in text

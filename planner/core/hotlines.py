@@ -6,6 +6,7 @@ checked 2026-11-24; the help topic cites them. Names are translated when shown; 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from planner.core.i18n import N_, _
@@ -41,7 +42,8 @@ _HOTLINES = (
 )
 
 
-def national_hotlines() -> tuple[Hotline, ...]:
-    """The lines, translated into the current language."""
-    return tuple(Hotline(_(name), _(reach), _(note), _(discreet))
+def national_hotlines(translate: Callable[[str], str] = _) -> tuple[Hotline, ...]:
+    """The lines, translated by `translate`: the current language unless a printout names its
+    own (`PrintOptions.gettext`)."""
+    return tuple(Hotline(translate(name), translate(reach), translate(note), translate(discreet))
                  for name, reach, note, discreet in _HOTLINES)

@@ -78,3 +78,11 @@ def available_languages(catalog_dir: Path | None = None) -> tuple[str, ...]:
         if not path.parent.parent.name.endswith(PSEUDO_SUFFIXES)
     )
     return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])
+
+
+def translator(language: str, catalog_dir: Path | None = None) -> gettext.NullTranslations:
+    """The catalog for `language`, whatever language `_()` uses now: a printout names its own
+    language, so what the window shows (or a switch while pages are laid out) changes nothing
+    on paper. Unknown languages give English."""
+    folder = catalog_dir or translations_dir()
+    return gettext.translation(DOMAIN, folder, languages=[language], fallback=True)

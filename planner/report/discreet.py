@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from planner.core.i18n import _
+from planner.report.layout import catalog
 
 if TYPE_CHECKING:
     from planner.core.plan import Contact, LocalResource
@@ -172,9 +172,11 @@ class PersonsText(Protocol):
 
 def own_words_to_check(plan: PersonsText, title: str, locale: str) -> list[tuple[str, str]]:
     """(listed word as typed, where it was typed) for the person's own text, each word once per
-    place, in the order the page prints them. Pass only what will be printed (no notes when
-    notes are left out; only the card's people for a pocket card). Discreet wording never
-    rewrites a person's words, so the print screen shows these and the person decides."""
+    place, in the order the page prints them, the places named as the page in `locale` names
+    them. Pass only what will be printed (no notes when notes are left out; only the card's
+    people for a pocket card). Discreet wording never rewrites a person's words, so the print
+    screen shows these and the person decides."""
+    _ = catalog(locale).gettext
     places = [
         # NOTE: where a word was typed: the title the person gave the printed page.
         (_("The title"), [title]),

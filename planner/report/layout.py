@@ -3,14 +3,21 @@
 Every output is built in memory and returned as bytes; the preview, the printer and a saved
 file all use those same bytes. `invariant=1` makes the bytes depend only on the content, so the
 same plan on the same day gives the same PDF.
+
+A printout's language is one of its options: the app's own printed words (through
+`PrintOptions.gettext`, never the app's current `_()`) and the page's direction both come from
+`PrintOptions.language`. Laying out can be stopped between paragraphs (`Stop`): a long plan is
+laid out on another thread, and a printout no longer wanted should not keep the plan's words.
 """
 
 from __future__ import annotations
 
+import gettext
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from reportlab.lib import colors
@@ -22,7 +29,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
-from planner.core.i18n import _, writes_right_to_left
+from planner.core.i18n import translator, writes_right_to_left
 from planner.report import fonts
 from planner.report.bidi import BidiParagraph, draw_text, has_rtl, text_width
 from planner.report.text import clean, para
@@ -31,16 +38,47 @@ NEUTRAL_TITLE = "Document"
 MARGIN = 18 * mm
 
 
+@lru_cache(maxsize=8)
+def catalog(language: str) -> gettext.NullTranslations:
+    """The app's words in `language`, read once (printouts may be laid out on any thread)."""
+    return translator(language)
+
+
 @dataclass(frozen=True)
 class PrintOptions:
-    """What the person chose on the print screen."""
+    """What the person chose on the print screen, and the language the page is printed in."""
 
+    language: str  # the printed words and the page's direction: never the app's current one
     printed_on: date  # always given: a page's date must be the day it is printed
     title: str = ""
     discreet: bool = False
     large_print: bool = False
     include_notes: bool = True
-    locale: str = "en"
+
+    @property
+    def right_to_left(self) -> bool:
+        return writes_right_to_left(self.language)
+
+    def gettext(self, message: str) -> str:
+        """The app's own `message` in the printout's language."""
+        return catalog(self.language).gettext(message)
+
+
+class Stopped(Exception):
+    """Laying out stopped: the printout is no longer wanted (see `Stop`)."""
+
+
+Stop = Callable[[], bool]  # asked between paragraphs: True stops laying out (raises `Stopped`)
+
+
+def never() -> bool:
+    return False
+
+
+def check(stop: Stop) -> None:
+    """Raise `Stopped` when `stop` says the printout is no longer wanted."""
+    if stop():
+        raise Stopped
 
 
 @dataclass(frozen=True)
@@ -55,10 +93,9 @@ class Styles:
     size: float
 
 
-def page_direction(locale: str) -> dict[str, object]:
-    """ParagraphStyle settings for a page in `locale`: a right-to-left language aligns right,
-    and its `direction` tells flowables to mirror (see `page_is_mirrored`)."""
-    right_to_left = writes_right_to_left(locale)
+def page_direction(right_to_left: bool) -> dict[str, object]:
+    """ParagraphStyle settings for a page in a right-to-left language (aligned right; its
+    `direction` tells flowables to mirror, see `page_is_mirrored`) or a left-to-right one."""
     return {"alignment": TA_RIGHT if right_to_left else TA_LEFT,
             "direction": "rtl" if right_to_left else "ltr"}
 
@@ -68,13 +105,14 @@ def page_is_mirrored(style: ParagraphStyle) -> bool:
     return getattr(style, "direction", "ltr") == "rtl"
 
 
-def styles(large_print: bool, locale: str = "en") -> Styles:
+def styles(large_print: bool, right_to_left: bool) -> Styles:
     """Type sizes: 12 pt body normally, 18 pt in large print; headings scale with it. A page in
     a right-to-left language is mirrored: text aligned right, checkboxes on the right."""
     fonts.register()
     size = 18.0 if large_print else 12.0
     body = ParagraphStyle("body", fontName=fonts.BODY, fontSize=size, leading=size * 1.4,
-                          spaceAfter=size * 0.4, splitLongWords=1, **page_direction(locale))
+                          spaceAfter=size * 0.4, splitLongWords=1,
+                          **page_direction(right_to_left))
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=size * 0.85, leading=size * 1.2),
@@ -114,22 +152,49 @@ LONG_TEXT_PIECE = 1500  # characters: reportlab lays out one paragraph in time t
 # the square of its length, so a long note is printed as many short paragraphs instead.
 
 
-def long_text(text: str, style: ParagraphStyle) -> list[Flowable]:
+LONG_TEXT_BATCH = 40  # paragraphs made at a time, about a page of them (see `LongText`)
+
+
+def long_text(text: str, style: ParagraphStyle) -> Flowable:
     """A person's long text (a note may hold a million letters) as paragraphs of at most about
     `LONG_TEXT_PIECE` characters: each line its own paragraph, and a very long line cut at a
     space. Layout time then grows in step with the text, and every line is kept."""
-    pieces: list[Flowable] = []
+    pieces: list[str] = []
     for line in text.splitlines() or [""]:
-        if not line.strip():
-            pieces.append(Spacer(1, style.leading * 0.5))
-            continue
         while len(line) > LONG_TEXT_PIECE:
             cut = line.rfind(" ", LONG_TEXT_PIECE // 2, LONG_TEXT_PIECE)
             cut = cut if cut > 0 else LONG_TEXT_PIECE
-            pieces.append(p(line[:cut], style))
+            pieces.append(line[:cut])
             line = line[cut:].lstrip(" ")
-        pieces.append(p(line, style))
-    return pieces
+        pieces.append(line)
+    return LongText(pieces, style)
+
+
+class LongText(Flowable):
+    """The pieces of a long text, made into paragraphs only as the pages need them, a batch at a
+    time. Made all at once, a million-letter note's 23,000 paragraphs stay in memory for the
+    whole layout, and Python's garbage collector, walking them again and again, pauses every
+    thread: the window too, while the pages are laid out in the background."""
+
+    def __init__(self, pieces: list[str], style: ParagraphStyle, start: int = 0) -> None:
+        super().__init__()
+        self.pieces = pieces
+        self.style = style
+        self.start = start
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, available_height + 1  # never placed whole: always split
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        end = self.start + LONG_TEXT_BATCH
+        # reportlab places the first part of a split at once: one that always fits
+        made: list[Flowable] = [Spacer(1, 0)]
+        for piece in self.pieces[self.start:end]:
+            made.append(p(piece, self.style) if piece.strip()
+                        else Spacer(1, self.style.leading * 0.5))
+        if end < len(self.pieces):
+            made.append(LongText(self.pieces, self.style, end))
+        return made
 
 
 class CheckItem(Flowable):
@@ -282,7 +347,7 @@ class Framed(Flowable):
             item.drawOn(canvas, self.padding, top)
 
 
-def make_canvas_class(locale: str, footer: bool = True) -> type[Canvas]:
+def make_canvas_class(options: PrintOptions, footer: bool = True) -> type[Canvas]:
     """A canvas that writes neutral metadata and "Page N of M" once the page count is known."""
 
     class NumberedCanvas(Canvas):
@@ -312,7 +377,8 @@ def make_canvas_class(locale: str, footer: bool = True) -> type[Canvas]:
         def _footer(self, total: int) -> None:
             fonts.register()
             self.setFillColor(colors.black)
-            text = _("Page {page} of {total}").format(page=self._pageNumber, total=total)
+            text = options.gettext("Page {page} of {total}").format(page=self._pageNumber,
+                                                                    total=total)
             draw_text(self, text, self._pagesize[0] / 2, 10 * mm, fonts.BODY, 10, anchor="center")
 
     return NumberedCanvas
@@ -323,10 +389,11 @@ PageDecoration = Callable[[Canvas, BaseDocTemplate], None]
 
 def build(story: list[Flowable], options: PrintOptions, pagesize: tuple[float, float] = LETTER,
           margin: float = MARGIN, footer: bool = True, frames: Sequence[Frame] = (),
-          decorate: PageDecoration | None = None) -> bytes:
+          decorate: PageDecoration | None = None, stop: Stop = never) -> bytes:
     """Lay out `story` and return the PDF bytes. By default the story runs down one frame
     inside the margins; pocket cards give one frame per card (text flows from card to card) and
-    a `decorate` that draws the card outlines and cut marks on every page."""
+    a `decorate` that draws the card outlines and cut marks on every page. `stop` is asked
+    after each paragraph (reportlab's progress callback)."""
     buffer = io.BytesIO()
     document = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin,
                                topMargin=margin, bottomMargin=margin + 6 * mm,
@@ -335,7 +402,8 @@ def build(story: list[Flowable], options: PrintOptions, pagesize: tuple[float, f
     frames = frames or [Frame(document.leftMargin, document.bottomMargin, document.width,
                               document.height, id="normal")]
     document.addPageTemplates([PageTemplate(frames=list(frames), onPage=decorate or _plain_page)])
-    document.build(story, canvasmaker=make_canvas_class(options.locale, footer))
+    document.setProgressCallBack(lambda _kind, _count: check(stop))
+    document.build(story, canvasmaker=make_canvas_class(options, footer))
     return buffer.getvalue()
 
 
@@ -345,8 +413,8 @@ def _plain_page(_canvas: Canvas, _document: BaseDocTemplate) -> None:
 
 def printed_date(options: PrintOptions) -> str:
     """"Printed on 24 November 2026", in the person's language."""
-    day = format_date(options.printed_on, format="long", locale=options.locale.split("_")[0])
-    return _("Printed on {date}").format(date=day)
+    day = format_date(options.printed_on, format="long", locale=options.language.split("_")[0])
+    return options.gettext("Printed on {date}").format(date=day)
 
 
 def gap(styles_: Styles, factor: float = 1.0) -> Spacer:

@@ -4,6 +4,10 @@ Each is a pure function from data to PDF bytes. When the person asked for discre
 app's own words (topics, steps, cautions, help lines, the program's resources) pass through
 `discreet.neutral`; what the person typed (title, notes, people, their own places) prints exactly
 as typed. The family rules sheet is always discreet, because it is meant to hang on a fridge.
+
+Every word the app itself prints comes from `PrintOptions.language` (`_ = options.gettext` in
+each function), so a printout is in one language whatever the window shows. A `Printout` holds
+everything one PDF is made from, read beforehand, so it can be laid out on another thread.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from reportlab.platypus import Flowable, Frame, FrameBreak, PageBreak
 
 from planner.core.content import Action, Library, Resource, Topic
 from planner.core.hotlines import national_hotlines
-from planner.core.i18n import N_, _
+from planner.core.i18n import N_
 from planner.core.markdown import parse_blocks
 from planner.core.plan import ActionStatus, Contact, LocalResource, Plan
 from planner.report import discreet, fonts
@@ -29,6 +33,7 @@ from planner.report.layout import (
     CheckItem,
     Framed,
     PrintOptions,
+    Stop,
     Styles,
     WriteInLines,
     build,
@@ -36,6 +41,7 @@ from planner.report.layout import (
     label_width,
     lead_in,
     long_text,
+    never,
     p,
     page_direction,
     printed_date,
@@ -70,9 +76,34 @@ class PrintablePlan:
         return cls(plan.statuses(), plan.notes(), plan.contacts(), plan.resources())
 
 
+@dataclass(frozen=True)
+class Printout:
+    """One output to lay out and everything it is made from, read beforehand: laying it out
+    reads neither storage nor the window, so it can run on any thread. The rules sheet and the
+    workbook hold no plan (`plan` is None), so they carry none of the person's words."""
+
+    kind: str  # "plan", "card", "rules" or "workbook"
+    options: PrintOptions
+    library: Library
+    plan: PrintablePlan | None = None
+    contact_ids: tuple[int, ...] = ()  # the people on a pocket card
+    program: tuple[Resource, ...] = ()
+
+    def pdf(self, stop: Stop = never) -> bytes:
+        """The PDF bytes; `stop` is asked between paragraphs (see `layout.Stop`)."""
+        if self.kind == "workbook":
+            return workbook(self.library, self.options, stop)
+        if self.kind == "rules":
+            return family_rules(self.library, self.options, stop)
+        plan = self.plan or PrintablePlan({}, {}, (), ())
+        if self.kind == "card":
+            return pocket_cards(plan, self.contact_ids, self.options, self.program, stop)
+        return my_plan(plan, self.library, self.options, self.program, stop)
+
+
 def _wording(options: PrintOptions) -> Callable[[str], str]:
     if options.discreet:
-        return lambda text: discreet.neutral(text, options.locale)
+        return lambda text: discreet.neutral(text, options.language)
     return lambda text: text
 
 
@@ -82,7 +113,7 @@ def _help_lines(options: PrintOptions, program: Sequence[Resource],
     Discreet wording changes the app's and the program's words, never the person's own."""
     say = _wording(options)
     lines = [(say(line.discreet_name if options.discreet else line.name), line.reach,
-              say(line.note)) for line in national_hotlines()]
+              say(line.note)) for line in national_hotlines(options.gettext)]
     for resource in program:
         reach = " \u00b7 ".join(x for x in (resource.phone, resource.text, resource.web) if x)
         lines.append((say(resource.name), reach, say(" ".join(filter(None, (resource.hours,
@@ -98,30 +129,34 @@ def first_sentence(text: str) -> str:
     return text[:end.end()].strip() if end else text.strip()
 
 
-def _caution(action: Action, say: Callable[[str], str], s: Styles) -> Flowable | None:
+def _caution(action: Action, options: PrintOptions, s: Styles) -> Flowable | None:
     """"Before you do this: ..." for a step that can let the other person know something
     changed. Paper has no caution box to open, so the warning goes right under the step."""
     if not (action.alerts_abuser and action.caution):
         return None
+    _ = options.gettext
+    say = _wording(options)
     return lead_in(_("Before you do this") + ":", say(first_sentence(action.caution)), s.small)
 
 
 def my_plan(plan: PrintablePlan, library: Library, options: PrintOptions,
-            program: Sequence[Resource] = ()) -> bytes:
+            program: Sequence[Resource] = (), stop: Stop = never) -> bytes:
     """The take-home plan: title and date, the help lines in a box, then the chosen steps by
     topic, notes and people. No cover page: the numbers that matter most are on page one."""
-    s = styles(options.large_print, options.locale)
+    _ = options.gettext
+    s = styles(options.large_print, options.right_to_left)
     story: list[Flowable] = [p(options.title or _("My plan"), s.h1),
                              p(printed_date(options), s.small), gap(s, 0.6),
-                             _help_box(_help_lines(options, program, plan.resources), s)]
+                             _help_box(_help_lines(options, program, plan.resources), options, s)]
     story += _chosen_steps(plan, library, options, s)
-    story += _people(plan, s)
-    return build(story, options)
+    story += _people(plan, options, s)
+    return build(story, options, stop=stop)
 
 
-def _help_box(lines: Sequence[tuple[str, str, str]], s: Styles) -> Flowable:
+def _help_box(lines: Sequence[tuple[str, str, str]], options: PrintOptions,
+              s: Styles) -> Flowable:
     """The help lines, framed: each name and number on one line, its note smaller below."""
-    content = [p(_("Help lines and local resources"), s.h2)]
+    content = [p(options.gettext("Help lines and local resources"), s.h2)]
     for name, reach, note in lines:
         content.append(lead_in(name, reach, s.compact if note else s.body))
         if note:
@@ -132,6 +167,7 @@ def _help_box(lines: Sequence[tuple[str, str, str]], s: Styles) -> Flowable:
 def _chosen_steps(plan: PrintablePlan, library: Library, options: PrintOptions,
                   s: Styles) -> list[Flowable]:
     """Each topic with chosen steps or a note: its steps with their status, then the note."""
+    _ = options.gettext
     say = _wording(options)
     story: list[Flowable] = []
     column = label_width([_(word) for word in STATUS_WORDS.values()], s.body)
@@ -146,10 +182,10 @@ def _chosen_steps(plan: PrintablePlan, library: Library, options: PrintOptions,
             done = status is ActionStatus.DONE
             story.append(CheckItem(say(action.text), s.body, _(STATUS_WORDS[status]), done=done,
                                    label_width=column,
-                                   caution=None if done else _caution(action, say, s)))
+                                   caution=None if done else _caution(action, options, s)))
         if note:
             story.append(p(_("My notes:"), s.small))
-            story += long_text(note, s.body)
+            story.append(long_text(note, s.body))
         story.append(WriteInLines(3, s.size * 1.8))
     if not story:
         story.append(p(_("No steps chosen yet. Use the lines below to write your own."), s.body))
@@ -157,9 +193,9 @@ def _chosen_steps(plan: PrintablePlan, library: Library, options: PrintOptions,
     return story
 
 
-def _people(plan: PrintablePlan, s: Styles) -> list[Flowable]:
+def _people(plan: PrintablePlan, options: PrintOptions, s: Styles) -> list[Flowable]:
     """The people the person trusts, exactly as typed, and lines to add more by hand."""
-    story: list[Flowable] = [p(_("People I trust"), s.h2)]
+    story: list[Flowable] = [p(options.gettext("People I trust"), s.h2)]
     for contact in plan.contacts:
         story.append(p(" \u2014 ".join(x for x in (contact.name, contact.reach, contact.note) if x),
                        s.body))
@@ -167,16 +203,18 @@ def _people(plan: PrintablePlan, s: Styles) -> list[Flowable]:
     return story
 
 
-def family_rules(library: Library, options: PrintOptions) -> bytes:
+def family_rules(library: Library, options: PrintOptions, stop: Stop = never) -> bytes:
     """One page for the fridge: the household's online rules, with no mention of abuse."""
-    s = styles(True, options.locale)  # a sheet for the fridge is read from across the kitchen
+    _ = options.gettext
+    # Always large: a sheet for the fridge is read from across the kitchen.
+    s = styles(True, options.right_to_left)
     story: list[Flowable] = [p(_("Our family's online rules"), s.h1)]
     for rule in library.family_rules():
-        story.append(CheckItem(discreet.neutral(rule.text, options.locale), s.body))
+        story.append(CheckItem(discreet.neutral(rule.text, options.language), s.body))
     story.append(gap(s))
     story.append(p(_("Our own rules:"), s.h2))
     story.append(WriteInLines(3, s.size * 1.8))
-    return build(story, options, footer=False)
+    return build(story, options, footer=False, stop=stop)
 
 
 def _key_points(topic: Topic) -> list[str]:
@@ -194,9 +232,10 @@ def _key_points(topic: Topic) -> list[str]:
     return points
 
 
-def workbook(library: Library, options: PrintOptions) -> bytes:
+def workbook(library: Library, options: PrintOptions, stop: Stop = never) -> bytes:
     """Every topic's key points and every step with an empty box: a plan on paper only."""
-    s = styles(options.large_print, options.locale)
+    _ = options.gettext
+    s = styles(options.large_print, options.right_to_left)
     say = _wording(options)
     story: list[Flowable] = [gap(s, 8), p(options.title or _("Workbook"), s.cover), gap(s, 2),
                              p(_("Tick the steps you want to take. Write your own on the lines."),
@@ -208,9 +247,10 @@ def workbook(library: Library, options: PrintOptions) -> bytes:
             story.append(p("\u2022 " + say(point), s.small))
         story.append(p(_("Steps"), s.h2))
         for action in topic.actions:
-            story.append(CheckItem(say(action.text), s.body, caution=_caution(action, say, s)))
+            story.append(CheckItem(say(action.text), s.body,
+                                   caution=_caution(action, options, s)))
         story.append(WriteInLines(3, s.size * 1.8))
-    return build(story, options)
+    return build(story, options, stop=stop)
 
 
 CARD = (85 * mm, 55 * mm)  # a bank card: it fits a wallet
@@ -233,7 +273,7 @@ class CardSheet:
 
 
 def pocket_cards(plan: PrintablePlan, contact_ids: Sequence[int], options: PrintOptions,
-                 program: Sequence[Resource] = ()) -> bytes:
+                 program: Sequence[Resource] = (), stop: Stop = never) -> bytes:
     """Cards with cut marks: the help lines and up to three people. Wallet cards fill a page; a
     large-print card is as wide as the page and a third, a half or all of its height, whichever
     holds every line. Nothing is ever left off: text too long for one card runs on to the next."""
@@ -254,7 +294,7 @@ def pocket_cards(plan: PrintablePlan, contact_ids: Sequence[int], options: Print
     def outlines(canvas: Canvas, _document: object) -> None:
         _draw_outlines(canvas, sheet)
 
-    return build(story, options, footer=False, frames=frames, decorate=outlines)
+    return build(story, options, footer=False, frames=frames, decorate=outlines, stop=stop)
 
 
 def _card_sheet(lines: Sequence[tuple[str, str]], options: PrintOptions) -> CardSheet:
@@ -281,9 +321,10 @@ def _card_blocks(lines: Sequence[tuple[str, str]], size: float,
                  options: PrintOptions) -> list[Flowable]:
     """One card's paragraphs: a heading, then each name in bold and how to reach them."""
     style = ParagraphStyle("card", fontName=fonts.BODY, fontSize=size, leading=size * 1.25,
-                           spaceAfter=size * 0.2, **page_direction(options.locale))
+                           spaceAfter=size * 0.2, **page_direction(options.right_to_left))
     title = ParagraphStyle("card-title", parent=style, fontName=fonts.BOLD)
-    return [p(_("Numbers to keep"), title), *(lead_in(name, reach, style) for name, reach in lines)]
+    return [p(options.gettext("Numbers to keep"), title),
+            *(lead_in(name, reach, style) for name, reach in lines)]
 
 
 def _needed_height(lines: Sequence[tuple[str, str]], width: float, size: float,

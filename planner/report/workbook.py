@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from planner.core import files, i18n
+from planner.core import files
 from planner.core.content import ContentError, load_library
 from planner.core.resources import content_dir
 from planner.report.layout import PrintOptions
@@ -25,14 +25,13 @@ def workbook_main(argv: Sequence[str]) -> int:
     parser.add_argument("--discreet", action="store_true")
     parser.add_argument("--large-print", action="store_true")
     arguments = parser.parse_args(list(argv))
-    i18n.set_language(arguments.locale)
     try:
         library = load_library(content_dir(), arguments.locale)
     except ContentError as error:
         print(f"The topics could not be read: {error}", file=sys.stderr)
         return 1
-    options = PrintOptions(discreet=arguments.discreet, large_print=arguments.large_print,
-                           locale=arguments.locale, printed_on=date.today())
+    options = PrintOptions(language=arguments.locale, printed_on=date.today(),
+                           discreet=arguments.discreet, large_print=arguments.large_print)
     data = workbook(library, options)
     try:
         files.atomic_write(arguments.out, data)

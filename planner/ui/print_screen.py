@@ -2,7 +2,10 @@
 
 The preview, the printer and a saved file all come from the same PDF bytes, built in memory by
 `planner.report`; QtPdf draws those bytes (from a QBuffer, never a temporary file). The preview
-follows every change of output or option by itself. Printing goes only to a real printer
+follows every change of output or option by itself. A long plan takes seconds to lay out, so
+that happens on another thread (`page_layout`): the window keeps answering, the screen says
+"Preparing the pages…", and Print and Save wait, disabled, until the newest pages are ready.
+The printout's language is read once, into its options. Printing goes only to a real printer
 (`printer_dialog`), painting each page image at 300 dpi with a neutral job name; with no printer
 set up, the screen says so and offers Save as PDF. It says plainly that the computer's print
 queue may keep a copy.
@@ -34,6 +37,7 @@ from planner.core.i18n import N_, _
 from planner.core.plan import Plan
 from planner.report import discreet, outputs
 from planner.report.layout import PrintOptions
+from planner.ui.page_layout import PageLayout
 from planner.ui.printer_dialog import (
     JOB_NAME,
     PRINT_DPI,
@@ -80,6 +84,8 @@ class PrintScreen(QWidget):
         self.library = library
         self.program_resources = program_resources
         self.pdf_bytes = b""
+        self._ready = False  # True once the preview shows the pages for the current choices
+        self._layout = PageLayout(self._show, self)
         self._buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
         self.view = QPdfView()
@@ -164,6 +170,7 @@ class PrintScreen(QWidget):
         # locks, and then there is nothing to save and no plan to save it to).
         self.plan_title.editingFinished.connect(self.flush)
         self.retranslate()
+        self._set_ready(False)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -189,7 +196,7 @@ class PrintScreen(QWidget):
     def set_library(self, library: Library) -> None:
         self.library = library
         if self.isVisible():
-            self._preview_timer.start()
+            self._options_changed()
 
     def _limit_people(self) -> None:
         chosen = [box for box in self.person_boxes.values() if box.isChecked()]
@@ -206,9 +213,25 @@ class PrintScreen(QWidget):
         self._options_changed()
 
     def _options_changed(self) -> None:
-        """Any change of output or option: the preview follows, and the own-words note too."""
+        """Any change of output, option or language: the preview follows, and the own-words
+        note too."""
         self._show_own_words()
+        self._pages_out_of_date()
         self._preview_timer.start()
+
+    def _pages_out_of_date(self) -> None:
+        """Stop any layout under way (its pages are not wanted now) and say the new pages are
+        being prepared; Print and Save wait for them."""
+        self._layout.stop()
+        self._set_ready(False)
+        preparing = _("Preparing the pages\u2026")
+        if self.status.text() != preparing:  # said once, not again at each letter of a title
+            self.status.setText(preparing)
+
+    def _set_ready(self, ready: bool) -> None:
+        self._ready = ready
+        for widget in (self.print_button, self.save_button, self.no_printer_save):
+            widget.setEnabled(ready)
 
     def _show_own_words(self) -> None:
         """With discreet wording on, name the person's own words that may give the plan away:
@@ -254,49 +277,72 @@ class PrintScreen(QWidget):
         return next(key for key, radio in self.kind_buttons.items() if radio.isChecked())
 
     def options(self) -> PrintOptions:
-        return PrintOptions(title=self.plan_title.text().strip(),
+        """The choices on screen; the page is printed in the language the app shows now."""
+        return PrintOptions(language=i18n.current_language(), printed_on=date.today(),
+                            title=self.plan_title.text().strip(),
                             discreet=self.discreet.isChecked(),
                             large_print=self.large.isChecked(),
-                            include_notes=self.notes.isChecked(),
-                            locale=i18n.current_language(), printed_on=date.today())
+                            include_notes=self.notes.isChecked())
+
+    def _printout(self) -> outputs.Printout:
+        """The chosen output and everything it is made from, read now (the plan from the
+        vault), so it can be laid out on another thread."""
+        kind = self.kind()
+        plan = outputs.PrintablePlan.from_plan(self._plan()) if kind in ("plan", "card") else None
+        chosen = tuple(cid for cid, box in self.person_boxes.items() if box.isChecked())
+        return outputs.Printout(kind, self.options(), self.library, plan, chosen,
+                                self.program_resources)
 
     def build_pdf(self) -> bytes:
         """The chosen output as PDF bytes (the one thing preview, printer and file share)."""
-        options = self.options()
-        kind = self.kind()
-        if kind == "workbook":
-            return outputs.workbook(self.library, options)
-        if kind == "rules":
-            return outputs.family_rules(self.library, options)
-        printable = outputs.PrintablePlan.from_plan(self._plan())
-        if kind == "card":
-            chosen = [cid for cid, box in self.person_boxes.items() if box.isChecked()]
-            return outputs.pocket_cards(printable, chosen, options, self.program_resources)
-        return outputs.my_plan(printable, self.library, options, self.program_resources)
+        return self._printout().pdf()
 
     # -- actions -------------------------------------------------------------------------------
 
     def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        self._pages_out_of_date()
         self._preview_timer.start()
 
     def hideEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        self._preview_timer.stop()  # locked, or another screen: the plan may be closed now
+        # Locked, quick exit, or another screen: the plan may be closed now, so no layout goes
+        # on and no pages are kept; they are laid out again when the screen is shown.
+        self._preview_timer.stop()
+        self._layout.stop()
+        self._set_ready(False)
+        self.status.clear()
+        self._forget_pages()
         super().hideEvent(event)
 
     def _follow_changes(self) -> None:
         if self.isVisible():
-            self.show_preview()
+            self._layout.start(self._printout())
 
     def show_preview(self) -> None:
-        """Build the chosen output and show it (also what printing and saving use)."""
+        """Lay out the chosen output now, on this thread, and show it (the tour and tests use
+        this; the screen itself lays out on another thread)."""
         self._preview_timer.stop()
-        self.pdf_bytes = self.build_pdf()
+        self._layout.stop()
+        self._show(self.build_pdf())
+
+    def _forget_pages(self) -> None:
+        self.pdf_bytes = b""
         self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.setData(QByteArray())
+            self._buffer.deleteLater()
+            self._buffer = None
+
+    def _show(self, pdf: bytes) -> None:
+        """Show the newest pages; printing and saving use these same bytes."""
+        self._forget_pages()
+        self.pdf_bytes = pdf
         self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(self.pdf_bytes))
+        self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
+        self._set_ready(True)
         pages = self.document.pageCount()
         shown = i18n.ngettext("The preview shows {count} page.",
                               "The preview shows {count} pages.", pages).format(count=pages)
@@ -308,7 +354,7 @@ class PrintScreen(QWidget):
 
     def print_to(self, printer: QPrinter) -> int:
         """Paint every page of the previewed PDF onto `printer`; returns the pages printed."""
-        if not self.pdf_bytes:
+        if not self._ready:  # only from code: Print waits, disabled, for the pages
             self.show_preview()
         printer.setDocName(JOB_NAME)
         painter = QPainter()
@@ -357,13 +403,13 @@ class PrintScreen(QWidget):
                                   "instead."))
             self._reveal(self.status)
             return
-        self.show_preview()
         if self.print_to(printer):
             self.status.setText(_("Sent to the printer \u201c{name}\u201d.").format(name=name))
             self._reveal(self.status)
 
     def save_copy(self) -> SaveDialog:
-        self.show_preview()
+        if not self._ready:  # only from code: Save waits, disabled, for the pages
+            self.show_preview()
         dialog = SaveDialog(self.pdf_bytes, self)
         dialog.accepted.connect(lambda: self._saved(dialog))
         dialog.open()

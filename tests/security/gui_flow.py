@@ -139,6 +139,7 @@ def _print_and_save(window, export_dir: Path) -> list[str]:
 
     window.show_page("print")
     screen = window.screens["print"]
+    screen.show_preview()  # the pages are ready: Print and Save wait for them
     _accept_every_dialog()
     screen.print_button.click()
     _open_every_dialog(screen)
