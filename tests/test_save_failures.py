@@ -1,4 +1,10 @@
-"""A failed save is never silent: each kind of edit against a vault that became read-only.
+"""A failed save is never silent: each kind of edit, on every screen, against a vault that
+refuses every write.
+
+The refusal is imitated, cheaply, inside SQLite (`PRAGMA query_only`: every write fails as it
+does for a read-only file), so each screen's edit path is covered in a few milliseconds. What
+the person reads on a real full disk and in a real read-only folder (a filled tmpfs, a
+read-only bind mount) is tested in `test_real_disk.py`.
 
 Every edit path must either save or show a clear message (in the one banner at the top of the
 window) and put the screen back to what is really stored. Nothing reaches stderr.

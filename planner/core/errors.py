@@ -36,6 +36,10 @@ class VaultNotFound(VaultError):
     """There is no vault at that place."""
 
 
+class DiskFull(VaultError):
+    """A write failed because the disk (or the person's quota on it) is full."""
+
+
 class VaultInaccessible(VaultError):
     """The operating system refused to let the app read or write the vault."""
 

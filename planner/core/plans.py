@@ -21,6 +21,7 @@ next successful open: re-encrypted in one SQLCipher transaction, then renamed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -38,6 +39,7 @@ from planner.core.vault import (
     backup_path,
     passphrase_bytes,
     passphrase_key,
+    writes_explained,
     zero,
 )
 
@@ -149,7 +151,8 @@ class PlanFolder:
 
     def clear_leftovers(self) -> None:
         """Remove what a crash can leave and no one can use: files half-built under a hidden
-        name, and plan files too short to hold anything with no backup to restore."""
+        name, and plan files too short to hold anything with no backup to restore. In a folder
+        that cannot be written (read-only), they stay until an opening can remove them."""
         if not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
@@ -158,7 +161,8 @@ class PlanFolder:
                           and path.stat().st_size < PAGE_SIZE
                           and not backup_path(path).is_file())
             if half_built or empty_plan:
-                files.overwrite_and_delete(path)
+                with contextlib.suppress(OSError):
+                    files.overwrite_and_delete(path)
 
     # -- opening, creating, changing -------------------------------------------------------
 
@@ -204,8 +208,9 @@ class PlanFolder:
                     "This passphrase already opens a plan on this computer. To use that plan, "
                     "choose \u201cOpen my plan\u201d. For a new plan, choose another "
                     "passphrase."))
-            group = self._current_group()
-            vault = Vault.create_keyed(self._new_plan_path(), attempt.key_for(group))
+            with writes_explained():  # a full disk, a read-only folder: said as for a save
+                group = self._current_group()
+                vault = Vault.create_keyed(self._new_plan_path(), attempt.key_for(group))
             _record_parameters(vault, group)
             return vault
         finally:

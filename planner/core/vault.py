@@ -12,23 +12,28 @@ Design (the README explains it for people):
   successful open. It lets a damaged vault be restored, and it tells a wrong passphrase (the
   backup refuses it too) from damage (the backup accepts it).
 - Nothing here ever overwrites a vault it could not open.
+- A rollback journal left beside the vault is replayed only if it is the vault's own latest:
+  it is tried on a copy first, with the key, and every save counts itself so the key can date
+  it. Any other journal is set aside, never deleted (see `_settle_journal`).
 - A guest session is the same code over an in-memory database, so nothing reaches the disk.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlcipher3
 
 from planner.core import files, kdf, schema
 from planner.core.errors import (
+    DiskFull,
     VaultDamaged,
     VaultError,
     VaultFromNewerVersion,
@@ -42,6 +47,7 @@ PAGE_SIZE = 4096
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_SUFFIX = ".bak"
 DAMAGED_SUFFIX = ".damaged"
+REFUSED_SUFFIX = ".refused"
 _JOURNAL_SUFFIXES = ("-journal", "-wal", "-shm")
 __all__ = ["Vault", "VaultDamaged", "VaultError", "VaultFromNewerVersion", "VaultInaccessible",
            "VaultNotFound", "WrongPassphrase", "backup_path", "silence_sqlcipher_logging"]
@@ -199,28 +205,151 @@ def passphrase_key(secret: bytearray, cost: kdf.KdfParameters) -> KeyFor:
     return lambda salt: kdf.derive_key(secret, salt, cost)
 
 
-def _try_open(path: Path, key_for: KeyFor) -> tuple[sqlcipher3.Connection, bytearray]:
-    """Key and verify the file at `path`; raise _KeyRejected or _PagesDamaged."""
+def _try_open(path: Path, key_for: KeyFor) -> tuple[sqlcipher3.Connection, bytearray, Path | None]:
+    """Key and verify the file at `path`, after judging any journal left beside it (the third
+    value is where a refused journal was set aside); raise _KeyRejected or _PagesDamaged."""
     key = key_for(_read_salt(path))
-    connection = _connect(path, key, None)
+    try:
+        set_aside = _settle_journal(path, key)
+        connection = _connect(path, key, None)
+    except BaseException:
+        zero(key)
+        raise
     try:
         _verify(connection)
     except BaseException:
         connection.close()
         zero(key)
         raise
-    return connection, key
+    return connection, key, set_aside
+
+
+def _first_page_opens(path: Path, key: bytearray) -> bool:
+    try:
+        connection = _connect(path, key, None)
+    except sqlcipher3.Error:
+        return False
+    try:
+        connection.execute("PRAGMA query_only = ON")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.Error:
+        return False
+    finally:
+        connection.close()
 
 
 def _opens(path: Path, key_for: KeyFor) -> bool:
     """Whether `path` opens cleanly with its key (used to consult the backup)."""
     try:
-        connection, key = _try_open(path, key_for)
+        connection, key, _set_aside = _try_open(path, key_for)
     except (_KeyRejected, _PagesDamaged, sqlcipher3.Error, OSError):
         return False
     connection.close()
     zero(key)
     return True
+
+
+# -- a journal left beside a plan ------------------------------------------------------------
+#
+# SQLite replays a leftover ("hot") rollback journal on the first read of a file, before any key
+# is checked: a journal's pages are copied back as they are. That is how a crash in the middle of
+# a save is undone, and it must stay so. But nothing in a journal says which file it belongs to
+# or when it was written: its plain header holds a random nonce, the page size (the same for
+# every plan) and a length, and in SQLCipher the rest is encrypted. So another plan's journal
+# (a folder copied back, a sync tool) would overwrite this plan's pages with pages it cannot
+# read, and an old journal of this plan would put back pages from before later saves. SQLite's
+# own file change counter could date a journal, but SQLCipher encrypts it, so each save counts
+# itself in `meta` (`_count_save`) and the key reads that count instead.
+
+
+class _Reading(NamedTuple):
+    """What a key finds in one state of a plan file."""
+
+    opens: bool  # its first page opens with the key
+    whole: bool  # and every page passes every check
+    saves: int | None  # the saves it counts, where that can be read
+
+
+def _journal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _saves(connection: sqlcipher3.Connection) -> int | None:
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'saves'").fetchone()
+        return int(row[0]) if row else 0
+    except (sqlcipher3.Error, ValueError):
+        return None
+
+
+def _reading(path: Path, key: bytearray) -> _Reading:
+    connection = _connect(path, key, None)
+    try:
+        _verify(connection)
+        return _Reading(True, True, _saves(connection))
+    except _KeyRejected:
+        return _Reading(False, False, None)
+    except _PagesDamaged:
+        return _Reading(True, False, _saves(connection))
+    finally:
+        connection.close()
+
+
+def _as_it_stands_and_replayed(path: Path, key: bytearray) -> tuple[_Reading, _Reading]:
+    """Read the plan as it stands, then as SQLite's replay of its journal would leave it. Both
+    on a copy beside it, so neither the plan nor its journal changes, whatever the key."""
+    scratch = files.building_name(path)
+    try:
+        files.copy_atomically(path, scratch)
+        as_it_stands = _reading(scratch, key)
+        files.copy_atomically(_journal_of(path), _journal_of(scratch))
+        replayed = _reading(scratch, key)  # its first read replays the journal
+    finally:
+        for leftover in (_journal_of(scratch), scratch):
+            files.overwrite_and_delete(leftover)
+    return as_it_stands, replayed
+
+
+def _is_latest(replayed: _Reading, as_it_stands: _Reading, backup: _Reading | None) -> bool:
+    """Whether the save a journal undoes is the plan's last one.
+
+    An interrupted save starts from the last finished one and writes its own count at most, so
+    the plan as it stands counts the same saves as the state the journal puts back, or one more
+    (unreadable mid-way through a change of passphrase: then it cannot tell). The backup is a
+    copy of a finished state, so it never counts more.
+    """
+    start = replayed.saves
+    if start is None or (backup is not None and backup.whole and (backup.saves or 0) > start):
+        return False
+    return as_it_stands.saves is None or as_it_stands.saves - start in (0, 1)
+
+
+def _settle_journal(path: Path, key: bytearray) -> Path | None:
+    """Let SQLite replay a journal left beside `path` only if it is this plan's latest.
+
+    It is, if the plan it puts back opens whole with this key and `_is_latest` holds. If not,
+    and the plan opens whole without it, the journal is set aside (renamed, never deleted) and
+    its path returned. If neither opens whole, nothing is touched: a wrong passphrase must
+    change nothing, and a change of passphrase cut short is undone only by the old one (the
+    journal holds the old key's pages); raise as opening would. When no copy can be written
+    (a full disk), the check is skipped and SQLite's own rule applies, as it always did.
+    """
+    journal = _journal_of(path)
+    if not journal.is_file():
+        return None
+    try:
+        as_it_stands, replayed = _as_it_stands_and_replayed(path, key)
+    except OSError:
+        return None
+    backup = _reading(backup_path(path), key) if backup_path(path).is_file() else None
+    if replayed.whole and _is_latest(replayed, as_it_stands, backup):
+        return None
+    if as_it_stands.whole:
+        set_aside = _free_name(journal.with_name(journal.name + REFUSED_SUFFIX))
+        os.replace(journal, set_aside)
+        return set_aside
+    raise _PagesDamaged if as_it_stands.opens or replayed.opens else _KeyRejected
 
 
 class Vault:
@@ -231,6 +360,8 @@ class Vault:
         self.path = path
         self._key = key
         zero(self._key)
+        # Where a journal found beside the plan at opening was set aside instead of replayed.
+        self.set_aside_journal: Path | None = None
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -261,7 +392,7 @@ class Vault:
         try:
             connection = _connect(building, key, salt)
             _configure(connection)
-            with _transaction_on(connection):
+            with _transaction_on(connection, counted=False):  # no `meta` to count in yet
                 schema.create(connection)
             connection.close()
             files.move_into_place(building, path)
@@ -298,7 +429,7 @@ class Vault:
             raise _damaged(restorable=_backup_opens(path, key_for)) from None
         _tighten(path)
         try:
-            connection, key = _try_open(path, key_for)
+            connection, key, set_aside = _try_open(path, key_for)
         except _KeyRejected:
             raise cls._explain_failure(path, key_for) from None
         except (_PagesDamaged, sqlcipher3.DatabaseError):
@@ -306,11 +437,12 @@ class Vault:
         except PermissionError:
             raise _inaccessible() from None
         vault = cls(connection, path, key)
+        vault.set_aside_journal = set_aside
         vault._upgrade()
         vault._refuse_if_older_than_its_backup()
         vault._count_this_opening()
         vault.refresh_backup()
-        for leftover in files.partial_writes(path) + files.partial_writes(backup_path(path)):
+        for leftover in _leftovers(path):
             files.overwrite_and_delete(leftover)
         return vault
 
@@ -320,29 +452,28 @@ class Vault:
         connection = _connect(":memory:", None, None)
         connection.execute("PRAGMA temp_store = MEMORY")
         vault = cls(connection, None, bytearray())
-        with vault.transaction():
+        with _transaction_on(connection, counted=False):
             schema.create(connection)
         return vault
 
     @staticmethod
     def key_opens(path: Path, key_for: KeyFor) -> bool:
         """Whether the key opens the file's first page: a quick test, no full check. Used to
-        find which of many plans a passphrase opens without reading all of each."""
+        find which of many plans a passphrase opens without reading all of each. With a journal
+        beside the file the test runs on copies (with and without it): trying a key must never
+        let SQLite replay a journal the key has not judged."""
         try:
             if not path.is_file() or path.is_symlink() or path.stat().st_size < PAGE_SIZE:
                 return False
             key = key_for(_read_salt(path))
-            connection = _connect(path, key, None)
-        except (OSError, sqlcipher3.Error, ValueError):
+        except (OSError, ValueError):
             return False
         try:
-            connection.execute("PRAGMA query_only = ON")
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return True
-        except sqlcipher3.Error:
-            return False
+            if _journal_of(path).is_file():
+                with contextlib.suppress(OSError):  # no room for the copies: as SQLite would
+                    return any(state.opens for state in _as_it_stands_and_replayed(path, key))
+            return _first_page_opens(path, key)
         finally:
-            connection.close()
             zero(key)
 
     @staticmethod
@@ -448,11 +579,24 @@ class Vault:
                 "Nothing has been deleted."), restorable=True, path=self.path)
 
     def _count_this_opening(self) -> None:
-        with self.transaction() as connection:
+        """Count it, unless the disk is full: then the plan still opens, uncounted, so the
+        person can read it, and each change they try says the disk is full. (A missed count
+        never makes a put-back copy look newer than its backup.)"""
+        with contextlib.suppress(DiskFull), self.transaction() as connection:
             connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('generation', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (str(self._generation() + 1),))
+
+    def journal_notice(self) -> str | None:
+        """What to tell the person when a journal was set aside at opening (None if not)."""
+        if self.set_aside_journal is None:
+            return None
+        return _(
+            "Your plan opened as it was last saved. A leftover file next to it came from "
+            "another plan or from an older save, so it was not used. That file was kept, not "
+            "deleted."
+        )
 
     def _connection_close_without_backup(self) -> None:
         if self._connection is not None:
@@ -510,10 +654,11 @@ class Vault:
     @staticmethod
     def erase(path: Path) -> None:
         """Overwrite, then delete, the vault, its backup, a set-aside damaged copy, any journal
-        and any half-written copy left beside it."""
+        (a refused one too) and any half-written copy left beside it."""
         targets = [path, backup_path(path), *path.parent.glob(f"{path.name}{DAMAGED_SUFFIX}*")]
         targets += [path.with_name(path.name + suffix) for suffix in _JOURNAL_SUFFIXES]
-        targets += files.partial_writes(path) + files.partial_writes(backup_path(path))
+        targets += path.parent.glob(f"{_journal_of(path).name}{REFUSED_SUFFIX}*")
+        targets += _leftovers(path)
         for target in targets:
             files.overwrite_and_delete(target)
 
@@ -529,10 +674,13 @@ class Vault:
 
 
 @contextmanager
-def _transaction_on(connection: sqlcipher3.Connection) -> Iterator[sqlcipher3.Connection]:
-    """One durable commit on `connection`; on any failure roll back and explain."""
+def _transaction_on(connection: sqlcipher3.Connection, *,
+                    counted: bool = True) -> Iterator[sqlcipher3.Connection]:
+    """One durable commit on `connection`, counted; on any failure roll back and explain."""
     try:
         connection.execute("BEGIN IMMEDIATE")
+        if counted:
+            _count_save(connection)
         yield connection
         connection.execute("COMMIT")
     except sqlcipher3.Error as error:
@@ -545,15 +693,36 @@ def _transaction_on(connection: sqlcipher3.Connection) -> Iterator[sqlcipher3.Co
         raise
 
 
+def _count_save(connection: sqlcipher3.Connection) -> None:
+    """Add one to the plan's count of saves, first thing in the save: the page holding the
+    count is then the first page any journal of that save keeps, and that journal is dated by
+    the count in the state it would put back (see `_settle_journal`)."""
+    connection.execute(
+        "INSERT INTO meta (key, value) VALUES ('saves', '1')"
+        " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+
 def _free_damaged_name(path: Path) -> Path:
     """`plan.db.damaged`, or `.damaged.2`, `.3`…: a second restore never overwrites the first
     damaged copy."""
-    candidate = path.with_name(path.name + DAMAGED_SUFFIX)
+    return _free_name(path.with_name(path.name + DAMAGED_SUFFIX))
+
+
+def _free_name(wanted: Path) -> Path:
+    """`wanted`, or `wanted.2`, `.3`…: whatever is set aside never overwrites what was before."""
+    candidate = wanted
     number = 2
     while candidate.exists() or candidate.is_symlink():
-        candidate = path.with_name(f"{path.name}{DAMAGED_SUFFIX}.{number}")
+        candidate = wanted.with_name(f"{wanted.name}.{number}")
         number += 1
     return candidate
+
+
+def _leftovers(path: Path) -> list[Path]:
+    """Half-written copies of the plan and its backup, and the journal of a copy made to judge
+    a journal (`_as_it_stands_and_replayed`), that a killed process left behind."""
+    scratch_journals = sorted(path.parent.glob(f".{path.name}.*.part-journal"))
+    return files.partial_writes(path) + files.partial_writes(backup_path(path)) + scratch_journals
 
 
 def _tighten(path: Path) -> None:
@@ -575,11 +744,19 @@ def _backup_opens(path: Path, key_for: KeyFor) -> bool:
 _SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 3, 8, 11, 13, 14
 
 
+# The same for the system's own error numbers, when a plan's file is written without SQLite.
+_ERRNO_CODES = {errno.ENOSPC: _SQLITE_FULL, errno.EDQUOT: _SQLITE_FULL,
+                errno.EROFS: _SQLITE_READONLY, errno.EACCES: _SQLITE_PERM,
+                errno.EPERM: _SQLITE_PERM}
+
+
 def _save_failed(error: Exception) -> VaultError:
     """Explain a write that failed (full disk, read-only folder); the last commit is intact."""
     code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+    if isinstance(error, OSError):
+        code = _ERRNO_CODES.get(error.errno or 0, 0)
     if code == _SQLITE_FULL:
-        return VaultError(
+        return DiskFull(
             _(
                 "Your last change could not be saved because the disk is full. Everything "
                 "saved before it is safe. Free some space, then make the change again."
@@ -595,6 +772,16 @@ def _save_failed(error: Exception) -> VaultError:
     return VaultError(
         _("Your last change could not be saved. Everything saved before it is safe.")
     )
+
+
+@contextmanager
+def writes_explained() -> Iterator[None]:
+    """Explain a plan's file that could not be written outside SQLite (its folder, its key
+    record, a new plan being built) just as a failed save is explained."""
+    try:
+        yield
+    except OSError as error:
+        raise _save_failed(error) from None
 
 
 def _inaccessible() -> VaultInaccessible:

@@ -263,6 +263,14 @@ class MainWindow(QMainWindow):
         self.show_page("priorities" if is_new else "topics")
         if self.session.is_guest:
             announce(self.header.banner_text, self.header.banner_text.text(), assertive=True)
+        self._say_what_opening_found()
+
+    def _say_what_opening_found(self) -> None:
+        """A leftover file the vault would not use when it opened is worth a word: the plan is
+        as last saved, and the file is kept."""
+        notice = self.plan().vault.journal_notice()
+        if notice:
+            report(notice)
 
     def _preferences_changed(self, preferences: Preferences) -> None:
         """Apply new preferences. Topic pages not on screen are dropped first when the look
@@ -302,6 +310,7 @@ class MainWindow(QMainWindow):
         if self._resume_topic is not None:
             self.topics.resume(*self._resume_topic)
         self.show_page(self.returning_to)
+        self._say_what_opening_found()
 
     def end_session(self) -> None:
         """Close the plan, destroy every screen that showed it, and go back to welcome."""
