@@ -11,6 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import plans_bench
+import quick_exit_bench
 import report_bench
 import startup_bench
 import ui_bench
@@ -28,6 +29,7 @@ def main() -> int:
         "plans": plans_bench.measure(),
         "startup": startup_bench.measure(),
         "ui": ui_bench.measure(),
+        "quick_exit": quick_exit_bench.measure(),
         "report": report_bench.measure(),
     }
     text = json.dumps(results, indent=2)

@@ -67,7 +67,6 @@ def test_full_flow_survives_quick_exit_and_reopen(qtbot, tmp_path: Path) -> None
     assert app.quits == [1]
     assert app.session.plan is None
     assert not app.window.isVisible()
-    assert app.quick_exit.latency_ms is not None and app.quick_exit.latency_ms < 100
 
     plan = Plan(PlanFolder(tmp_path / "data", CHEAP_KEYS).open(PASSPHRASE))
     assert plan.statuses() == chosen
@@ -119,7 +118,6 @@ def test_quick_exit_from_a_modal_dialog_by_keyboard(qtbot, tmp_path: Path) -> No
     assert not dialog.isVisible() and not app.window.isVisible()
     assert QGuiApplication.clipboard().text() == ""
     assert app.session.plan is None
-    assert app.quick_exit.latency_ms is not None and app.quick_exit.latency_ms < 100
 
 
 def test_two_shifts_or_other_keys_do_not_exit(qtbot, tmp_path: Path) -> None:

@@ -38,7 +38,6 @@ class QuickExit(QObject):
         self._end_session = end_session
         self._quit = quit_app or (lambda: app.exit(0))
         self._presses: list[float] = []
-        self.latency_ms: float | None = None
         self.triggered = False
         self.clipboard = clipboard
         app.installEventFilter(self)
@@ -65,14 +64,12 @@ class QuickExit(QObject):
         if self.triggered:
             return
         self.triggered = True
-        started = time.perf_counter()
         close_popups()
         for window in QApplication.topLevelWidgets():
             window.setWindowTitle("Planner")
             window.hide()
         self.clipboard.clear()
         self._end_session()
-        self.latency_ms = (time.perf_counter() - started) * 1000
         self._quit()
 
 

@@ -90,8 +90,7 @@ def run(mode: str, data_dir: Path, export_dir: Path) -> dict[str, object]:
     quick_exit.trigger()
     return {"events": seen, "quit": quits == [1], "printed": printed,
             "clipboard_after_lock": clipboard_after_lock,
-            "clipboard_after_exit": QGuiApplication.clipboard().text(),
-            "latency_ms": quick_exit.latency_ms}
+            "clipboard_after_exit": QGuiApplication.clipboard().text()}
 
 
 def _accept_every_dialog() -> None:

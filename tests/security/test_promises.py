@@ -111,6 +111,3 @@ def test_clipboard_is_cleared_on_lock_and_quick_exit(saved_flow, guest_flow) -> 
         assert report["clipboard_after_exit"] == ""
 
 
-def test_quick_exit_is_fast_in_a_full_session(saved_flow, guest_flow) -> None:
-    for report, *_ in (saved_flow, guest_flow):
-        assert report["latency_ms"] is not None and report["latency_ms"] < 100
