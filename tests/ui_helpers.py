@@ -134,9 +134,9 @@ def create_saved_plan(qtbot, app: AppUnderTest, passphrase: str) -> None:
 
 
 def make_vault_read_only(app: AppUnderTest) -> None:
-    """From now on every write to the open vault fails, as on a drive that became read-only
-    (SQLite answers exactly as it does for a read-only file: "attempt to write a readonly
-    database")."""
+    """From now on every write to the open vault fails. An imitation, cheap enough for every
+    screen: SQLite refuses with its read-only code, though not the one a real read-only
+    folder gives (that is tested for real in tests/test_real_disk.py)."""
     assert app.session.plan is not None
     app.session.plan.vault.connection.execute("PRAGMA query_only = ON")
 
