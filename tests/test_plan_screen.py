@@ -145,3 +145,43 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, app: AppUnderTest) -> 
     assert len(edits) == 2, "each person's Edit button is a tab stop"
     heights = [w.mapTo(inner, QPoint(0, 0)).y() for w in stops]
     assert heights == sorted(heights), "Tab jumps up and down the screen"
+
+
+def test_coming_back_to_my_plan_unchanged_keeps_the_place(qtbot, app: AppUnderTest) -> None:
+    box = _scrolled_to_a_middle_box(qtbot, app)
+    scroll = app.window.plan_screen.scroll_area.verticalScrollBar()
+    where = scroll.value()
+    assert where > 0
+    for page in ("topics", "settings", "plan"):
+        app.window.show_page(page)
+    QApplication.processEvents()
+    assert scroll.value() == where
+    assert box in _status_boxes(app)  # the same line, not one made again
+
+
+def test_changes_made_on_either_screen_show_on_the_other(qtbot, app: AppUnderTest) -> None:
+    library = app.window._library()
+    first = library.actions[0]
+    topic = next(t for t in library.topics if first in t.actions)
+    app.window.show_page("topics")
+    app.window.topics.show_topic(topic)  # its page is built now, showing "To do"
+    app.window.show_page("plan")
+    box = next(b for b in _status_boxes(app) if _step_of(b) == first.text)
+    _choose(qtbot, box, "Done")
+    note = next(n for n in app.window.plan_screen.notes if n.isVisibleTo(app.window))
+    note.editor.setPlainText("Typed on My plan")
+    app.window.show_page("topics")  # leaving saves the note
+    topics = app.window.topics
+    topics.show_topic(topic)
+    row = next(r for r in topics.rows if r.action.id == first.id)
+    assert row.buttons[ActionStatus.DONE.value].isChecked()
+    later = next(a for a in library.actions if app.session.plan.status(a.id) is None)
+    topics.show_topic(next(t for t in library.topics if later in t.actions))
+    next(r for r in topics.rows if r.action.id == later.id).buttons["later"].click()
+    app.window.show_page("plan")
+    steps = [_step_of(b) for b in _status_boxes(app)]
+    assert later.text in steps
+    app.window.show_page("topics")
+    shown_notes = {t.id: p.notes.editor.toPlainText() for t, p in
+                   ((t, topics._pages.get(t.id)) for t in library.topics) if p is not None}
+    assert "Typed on My plan" in shown_notes.values()

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         opened.settings.language_chosen.connect(self.language_chosen)
         opened.settings.erase_requested.connect(self.erase)
         opened.priorities.done.connect(lambda: self.show_page("topics"))
+        opened.topics.plan_changed.connect(opened.plan.prepare)  # My plan opens at once
         for widget in opened.pages().values():
             self.stack.addWidget(widget)
         self.open_screens = opened
@@ -233,8 +234,6 @@ class MainWindow(QMainWindow):
         if screen is None:
             return
         self.flush()
-        if page == "topics" and self.current_page == "plan":
-            opened.topics.invalidate()  # choices and notes may have changed there
         screen.refresh()
         self.stack.setCurrentWidget(screen)
         self.header.mark(page)

@@ -115,6 +115,15 @@ class TopicPage(QScrollArea):
         column.addStretch(1)
         self.setWidget(holder)
 
+    def show_plan(self, statuses: dict[str, ActionStatus], notes: dict[str, str]) -> None:
+        """Show choices and the note as the plan holds them now (changed on My plan, say),
+        in place: making the page again would cost far more and lose the scroll position."""
+        for row in self.rows:
+            row.show_status(statuses.get(row.action.id))
+        note = notes.get(self.topic.id, "")
+        if not self.notes.pending and self.notes.editor.toPlainText() != note:
+            self.notes.load(note)
+
 
 class TopicsScreen(QWidget):
     """Browse topics and decide on actions."""
@@ -246,7 +255,10 @@ class TopicsScreen(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, topic.id)
                 self.list.addItem(item)
         self.topics = order
-        self._update_progress(plan.statuses())
+        statuses, notes = plan.statuses(), plan.notes()
+        for page in self._pages.values():
+            page.show_plan(statuses, notes)
+        self._update_progress(statuses)
         index = next((i for i, t in enumerate(self.topics) if t.id == wanted), 0)
         self.list.setCurrentRow(index)
         self.list.blockSignals(False)
