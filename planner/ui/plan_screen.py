@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.content import Library, Resource
-from planner.core.hotlines import national_hotlines
 from planner.core.errors import VaultError
+from planner.core.hotlines import national_hotlines
 from planner.core.i18n import _, current_language
 from planner.core.plan import STATUS_LABELS, ActionStatus, Entry, EntryDraft, Plan
 from planner.ui.save_errors import failures, saved
