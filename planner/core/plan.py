@@ -43,6 +43,17 @@ STATUS_LABELS: dict[ActionStatus, str] = {
     ActionStatus.NOT_FOR_ME: N_("Not for me"),
 }
 
+# The statuses that put a step on the person's plan, in the order the plan lists them.
+ON_PLAN: tuple[ActionStatus, ...] = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
+
+STATUS_SHORT_WORDS: dict[ActionStatus, str] = {
+    # NOTE: a short status word printed before a step on paper: still to do. Keep it short.
+    ActionStatus.TODO: N_("To do"),
+    # NOTE: a short status word printed before a step: to do later, when it is safe.
+    ActionStatus.LATER: N_("Later"),
+    ActionStatus.DONE: N_("Done"),
+}
+
 PRIORITY = "priority"
 PLATFORM = "platform"
 

@@ -25,9 +25,15 @@ from reportlab.platypus import Flowable, Frame, FrameBreak, PageBreak
 
 from planner.core.content import Action, Library, Resource, Topic
 from planner.core.hotlines import national_hotlines
-from planner.core.i18n import N_
 from planner.core.markdown import parse_blocks
-from planner.core.plan import ActionStatus, Contact, LocalResource, Plan
+from planner.core.plan import (
+    ON_PLAN,
+    STATUS_SHORT_WORDS,
+    ActionStatus,
+    Contact,
+    LocalResource,
+    Plan,
+)
 from planner.report import discreet, fonts
 from planner.report.layout import (
     CheckItem,
@@ -48,14 +54,6 @@ from planner.report.layout import (
     styles,
 )
 
-PRINTED_STATUSES = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
-STATUS_WORDS = {
-    # NOTE: a short status word printed before a step on paper: still to do. Keep it short.
-    ActionStatus.TODO: N_("To do"),
-    # NOTE: a short status word printed before a step: to do later, when it is safe.
-    ActionStatus.LATER: N_("Later"),
-    ActionStatus.DONE: N_("Done"),
-}
 MAX_CARD_CONTACTS = 3
 # A sentence ends at . ! ? (or the Arabic or CJK full stop) followed by a space, after any closing
 # quote or bracket; a dot inside a number, as in "1.800", does not end one.
@@ -170,9 +168,9 @@ def _chosen_steps(plan: PrintablePlan, library: Library, options: PrintOptions,
     _ = options.gettext
     say = _wording(options)
     story: list[Flowable] = []
-    column = label_width([_(word) for word in STATUS_WORDS.values()], s.body)
+    column = label_width([_(word) for word in STATUS_SHORT_WORDS.values()], s.body)
     for topic in library.topics:
-        actions = [a for a in topic.actions if plan.statuses.get(a.id) in PRINTED_STATUSES]
+        actions = [a for a in topic.actions if plan.statuses.get(a.id) in ON_PLAN]
         note = plan.notes.get(topic.id, "") if options.include_notes else ""
         if not actions and not note:
             continue
@@ -180,8 +178,8 @@ def _chosen_steps(plan: PrintablePlan, library: Library, options: PrintOptions,
         for action in actions:
             status = plan.statuses[action.id]
             done = status is ActionStatus.DONE
-            story.append(CheckItem(say(action.text), s.body, _(STATUS_WORDS[status]), done=done,
-                                   label_width=column,
+            word = _(STATUS_SHORT_WORDS[status])
+            story.append(CheckItem(say(action.text), s.body, word, done=done, label_width=column,
                                    caution=None if done else _caution(action, options, s)))
         if note:
             story.append(p(_("My notes:"), s.small))

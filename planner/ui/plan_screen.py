@@ -22,7 +22,7 @@ from planner.core.content import Library, Resource
 from planner.core.errors import VaultError
 from planner.core.hotlines import national_hotlines
 from planner.core.i18n import _, current_language
-from planner.core.plan import STATUS_LABELS, ActionStatus, Entry, EntryDraft, Plan
+from planner.core.plan import ON_PLAN, STATUS_LABELS, ActionStatus, Entry, EntryDraft, Plan
 from planner.ui.save_errors import failures, saved
 from planner.ui.speech import MessageLabel
 from planner.ui.topic_view import NotesBox
@@ -37,7 +37,6 @@ from planner.ui.widgets import (
     set_text,
 )
 
-SHOWN_STATUSES = (ActionStatus.TODO, ActionStatus.LATER, ActionStatus.DONE)
 REMOVE = ""  # the status box's last choice: take the step off the plan ("not decided")
 
 
@@ -221,7 +220,7 @@ class StepLine(QWidget):
 
     def _show(self, status: ActionStatus | None) -> None:
         self.status = status
-        on_plan = status in SHOWN_STATUSES
+        on_plan = status in ON_PLAN
         self.choice.setCurrentIndex(self.choice.findData(status.value if status else REMOVE))
         self.shown.setVisible(on_plan)
         self.removed.setVisible(not on_plan)
@@ -242,10 +241,10 @@ class StepLine(QWidget):
         if not self._set_status(self.action_id, status):
             self._show(previous)  # back to what is really stored
             return
-        if status not in SHOWN_STATUSES:
+        if status not in ON_PLAN:
             self._before_removal = previous
         self._show(status)
-        (self.choice if status in SHOWN_STATUSES else self.undo).setFocus()
+        (self.choice if status in ON_PLAN else self.undo).setFocus()
 
     def _undo(self) -> None:
         if self._set_status(self.action_id, self._before_removal):
@@ -358,10 +357,10 @@ class PlanScreen(QWidget):
         would look different, and what the card shows."""
         wanted = []
         for topic in self.library.topics:
-            chosen = [a for a in topic.actions if statuses.get(a.id) in SHOWN_STATUSES]
+            chosen = [a for a in topic.actions if statuses.get(a.id) in ON_PLAN]
             if not chosen and topic.id not in notes:
                 continue
-            chosen.sort(key=lambda a: SHOWN_STATUSES.index(statuses[a.id]))
+            chosen.sort(key=lambda a: ON_PLAN.index(statuses[a.id]))
             steps = tuple((a.id, a.text, statuses[a.id]) for a in chosen)
             note = notes.get(topic.id, "")
             wanted.append(((id(self.library), current_language(), topic.id, steps, note),
