@@ -145,28 +145,31 @@ def build_window(app: QApplication, session: Session, quit_app: Callable[[], Non
         return PrintScreen(plan, library, program_resources(session.data_dir))
 
     clipboard = ClipboardGuard(app)
-    window = MainWindow(session, library=lambda: library_for(i18n.current_language()),
-                        program_resources=lambda: program_resources(session.data_dir),
-                        clipboard=clipboard, make_print_screen=make_print_screen)
-    # Parented to the window, so they (and their app-wide event filters) go when it goes.
-    clipboard.setParent(window)
-    exit_now = QuickExit(app, end_session=window.leave_now, clipboard=clipboard,
-                         quit_app=quit_app, parent=window)
-    idle = IdleLock(app, lambda: window.lock(automatic=True), parent=window)
-    languages = LanguageSwitch(app)
-
-    def change_language(code: str) -> None:
-        languages.apply(code)
-        window.set_library(library_for(code))
+    idle = IdleLock(app)
 
     def use_preferences(preferences: Preferences) -> None:
         apply_preferences(app, preferences)
         if session.plan is not None:
             idle.arm(preferences.lock_minutes * 60_000)
 
+    window = MainWindow(session, library=lambda: library_for(i18n.current_language()),
+                        program_resources=lambda: program_resources(session.data_dir),
+                        clipboard=clipboard, use_preferences=use_preferences,
+                        make_print_screen=make_print_screen)
+    # Parented to the window, so they (and their app-wide event filters) go when it goes.
+    clipboard.setParent(window)
+    idle.setParent(window)
+    exit_now = QuickExit(app, end_session=window.leave_now, clipboard=clipboard,
+                         quit_app=quit_app, parent=window)
+    languages = LanguageSwitch(app)
+
+    def change_language(code: str) -> None:
+        languages.apply(code)
+        window.set_library(library_for(code))
+
+    idle.expired.connect(lambda: window.lock(automatic=True))
     window.quick_exit_requested.connect(exit_now.trigger)
     window.language_chosen.connect(change_language)
-    window.preferences_in_use.connect(use_preferences)
     return window, exit_now, idle
 
 

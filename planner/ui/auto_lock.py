@@ -6,9 +6,7 @@ An application-wide event filter restarts the idle timer on any input, in any wi
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication
 
@@ -17,14 +15,15 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 
 
 class IdleLock(QObject):
-    """Calls `lock` after `milliseconds` of no input while armed."""
+    """Says `expired` after `milliseconds` of no input while armed."""
 
-    def __init__(self, app: QApplication, lock: Callable[[], None],
-                 parent: QObject | None = None) -> None:
+    expired = Signal()
+
+    def __init__(self, app: QApplication, parent: QObject | None = None) -> None:
         super().__init__(parent or app)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(lock)
+        self._timer.timeout.connect(self.expired)
         app.installEventFilter(self)
 
     def arm(self, milliseconds: int) -> None:

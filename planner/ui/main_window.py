@@ -83,18 +83,22 @@ class MainWindow(QMainWindow):
 
     quick_exit_requested = Signal()
     language_chosen = Signal(str)
-    # The preferences the app should look like now (text size, contrast, auto-lock minutes).
-    preferences_in_use = Signal(object)
 
     def __init__(self, session: Session, library: Callable[[], Library],
                  program_resources: Callable[[], Sequence[Resource]],
                  clipboard: ClipboardGuard,
+                 use_preferences: Callable[[Preferences], None],
                  make_print_screen: PrintScreenFactory | None = None) -> None:
+        """`use_preferences` makes the whole app follow a plan's preferences (look, auto-lock):
+        a plain call, not a Qt signal: sending the Preferences dataclass through a
+        Signal(object) made the test process abort at exit ("bool_dealloc", a reference to
+        True released once too often, somewhere in PySide's signal code)."""
         super().__init__()
         self.session = session
         self._library = library
         self._resources = program_resources
         self._clipboard = clipboard
+        self._use_preferences = use_preferences
         self._make_print_screen = make_print_screen
         self.preferences = Preferences()
         self.open_screens: PlanScreens | None = None
@@ -108,7 +112,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 780)
         central = QWidget()
         layout = QVBoxLayout(central)
-        self.header = Header(self.quick_exit_requested.emit)
+        self.header = Header(lambda: self.quick_exit_requested.emit())
         self.save_errors = SaveErrorBanner()
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(WINDOW_TITLE)  # never an unnamed "layered pane"
@@ -257,7 +261,7 @@ class MainWindow(QMainWindow):
         self.lock_screen  # noqa: B018 - built now, so locking never has to wait for it
         self._build_screens()
         self.preferences = Preferences.from_plan(self.session.plan)
-        self.preferences_in_use.emit(self.preferences)
+        self._use_preferences(self.preferences)
         self.header.show_session(active=True, guest=self.session.is_guest)
         self.show_page("priorities" if is_new else "topics")
         if self.session.is_guest:
@@ -281,7 +285,7 @@ class MainWindow(QMainWindow):
         if looks_changed or advocate_changed:
             self.topics.invalidate()
         self.preferences = preferences
-        self.preferences_in_use.emit(preferences)
+        self._use_preferences(preferences)
         if advocate_changed:
             self.topics.refresh()
 
@@ -305,7 +309,7 @@ class MainWindow(QMainWindow):
         """Rebuild the screens and go back to the same screen, topic and scroll position."""
         self._build_screens()
         self.header.show_session(active=True, guest=self.session.is_guest)
-        self.preferences_in_use.emit(self.preferences)
+        self._use_preferences(self.preferences)
         if self._resume_topic is not None:
             self.topics.resume(*self._resume_topic)
         self.show_page(self.returning_to)
@@ -322,7 +326,7 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences()
         # After the dropped screens are really gone (deleted at the next turn of the event
         # loop): restyling them first made ending a session at 200 % take seconds.
-        QTimer.singleShot(0, self, lambda: self.preferences_in_use.emit(self.preferences))
+        QTimer.singleShot(0, self, lambda: self._use_preferences(self.preferences))
         self.welcome.show_choices()
         self.stack.setCurrentWidget(self.welcome)
         self.current_page = "welcome"
