@@ -1,5 +1,5 @@
 """Start-up: process start to the welcome screen painted, and peak memory, against a bare
-PySide6 window measured the same way in the same run (target: within 2x on both)."""
+PySide6 window measured the same way in the same run (bar, issue 15: within 1.5x on both)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+TIME_BAR = 1.5
+MEMORY_BAR = 1.5
 
 APP = r"""
 import resource, sys
@@ -58,7 +61,7 @@ def _one(code: str, *args: str) -> tuple[float, int]:
     return elapsed, maxrss
 
 
-def measure(repeats: int = 7) -> dict[str, float]:
+def measure(repeats: int = 7) -> dict[str, float | bool]:
     # Installed apps run from compiled bytecode; this machine sets PYTHONDONTWRITEBYTECODE, so
     # compile the package once first, or every run would pay for compiling it.
     import compileall
@@ -79,11 +82,16 @@ def measure(repeats: int = 7) -> dict[str, float]:
             app_memory.append(memory)
     app_ms, bare_ms = statistics.median(app_times), statistics.median(bare_times)
     app_mib, bare_mib = statistics.median(app_memory) / 1024, statistics.median(bare_memory) / 1024
+    time_ratio, memory_ratio = round(app_ms / bare_ms, 2), round(app_mib / bare_mib, 2)
     return {
         "app_first_paint_ms": round(app_ms, 1),
         "bare_window_first_paint_ms": round(bare_ms, 1),
-        "time_ratio": round(app_ms / bare_ms, 2),
+        "time_ratio": time_ratio,
+        "time_bar": TIME_BAR,
+        "meets_time_bar": time_ratio <= TIME_BAR,
         "app_peak_mib": round(app_mib, 1),
         "bare_window_peak_mib": round(bare_mib, 1),
-        "memory_ratio": round(app_mib / bare_mib, 2),
+        "memory_ratio": memory_ratio,
+        "memory_bar": MEMORY_BAR,
+        "meets_memory_bar": memory_ratio <= MEMORY_BAR,
     }

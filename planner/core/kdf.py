@@ -16,8 +16,6 @@ plan by mistake. Tests build their own cheap parameters and pass them the same w
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import asdict, dataclass
 
 KEY_BYTES = 32
@@ -90,6 +88,10 @@ def plan_key(master: bytearray, plan_salt: bytes) -> bytearray:
     """One plan's key from the attempt's Argon2id result and the plan's own salt (HKDF-SHA256,
     RFC 5869). Cheap on purpose: the memory-hard work is done once per attempt, not per plan,
     so trying a passphrase against fifty plans costs about what trying it against one does."""
+    # Loaded here, not at start-up: OpenSSL's hashes take about 2 ms to load.
+    import hashlib
+    import hmac
+
     pseudo_random = bytearray(hmac.new(plan_salt, bytes(master), hashlib.sha256).digest())
     try:
         output = hmac.new(bytes(pseudo_random), PLAN_KEY_INFO + b"\x01", hashlib.sha256).digest()

@@ -73,8 +73,12 @@ def stylesheet(scale_percent: int = 100, high_contrast: bool = False) -> str:
     arrow = (assets_dir() / f"arrow-{p.name}.svg").as_posix()
     arrow_up = (assets_dir() / f"arrow-up-{p.name}.svg").as_posix()
     indicator = round(20 * s)
+    # No widget animations: the only one Qt would run here is the main window's, which starts a
+    # zero-length animation at first show even with nothing to animate. Its timer is an object
+    # of a class PySide does not know; shown it by the app's event filters, PySide builds every
+    # Qt type to place it (about 15 ms) before the first screen is painted.
     return f"""
-QWidget {{ background: {p.window}; color: {p.text}; }}
+QWidget {{ background: {p.window}; color: {p.text}; widget-animation-duration: 0; }}
 QLabel {{ background: transparent; }}
 QLabel[role="title"] {{ font-size: {pt(20)}; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: {pt(15)}; font-weight: bold; }}

