@@ -39,6 +39,7 @@ url = "https://www.techsafety.org/"
 id = "{id}-first"
 text = "Check who can see your posts."
 platform = "instagram"
+alerts_abuser = false
 
 [[actions]]
 id = "{id}-second"
@@ -98,12 +99,12 @@ def test_valid_library_has_no_problems_and_loads(tmp_path: Path) -> None:
     ('tags = ["location", "instagram"]', 'tags = ["location", "myspace"]', "unknown tag 'myspace'", 12),  # noqa: E501 - a table row reads best whole
     ('platform = "instagram"', 'platform = "friendster"', "unknown platform 'friendster'", 21),
     ('text = "Check who can see your posts."', 'text = "   "', "'text' is empty", 22),
-    ('caution = "They may notice."\n', "", "alerts_abuser needs a caution", 26),
+    ('caution = "They may notice."\n', "", "alerts_abuser needs a caution", 27),
     ('related = ["two"]', 'related = ["nowhere"]', "related topic 'nowhere' does not exist", 13),
-    ("(topic:two)", "(topic:nowhere)", "link to unknown topic 'nowhere'", 34),
-    ("Plain words", "Plain <b>bold</b> words", "raw HTML in the body", 34),
+    ("(topic:two)", "(topic:nowhere)", "link to unknown topic 'nowhere'", 35),
+    ("Plain words", "Plain <b>bold</b> words", "raw HTML in the body", 35),
     ('summary = "What this topic helps with."', 'summary = "<script>x</script>"', "contains raw HTML", 6),  # noqa: E501 - a table row reads best whole
-    ("## Why it matters", "Why it matters", "needs at least one ## section", 31),
+    ("## Why it matters", "Why it matters", "needs at least one ## section", 32),
     ('kind = "guide"', 'kind = "poem"', "kind must be one of", 3),
     ('id = "one-first"', 'id = "One First"', "must be lowercase-kebab", 20),
     ('id = "one-first"', 'id = "one-second"', "duplicate action id 'one-second'", 21),
@@ -115,6 +116,33 @@ def test_each_rule_names_file_and_line(tmp_path: Path, old: str, new: str, expec
     assert matching, problems
     assert matching[0].startswith(f"{tmp_path / 'content' / 'en' / '10-one.md'}:")
     assert abs(int(matching[0].split(":")[1]) - line) <= 1, matching[0]
+
+
+def test_an_action_must_say_whether_it_can_be_noticed(tmp_path: Path) -> None:
+    """Every English step declares alerts_abuser, so a step that changes what another person
+    sees cannot slip through without a caution just because its wording is unusual."""
+    problems = _broken(tmp_path, "alerts_abuser = false\n", "")
+    missing = [p for p in problems if "missing 'alerts_abuser'" in p]
+    assert len(missing) == 1, problems
+    path, line, message = missing[0].split(":", 2)
+    assert path == str(tmp_path / "content" / "en" / "10-one.md")
+    assert abs(int(line) - 20) <= 1 and "action 'one-first'" in message
+    assert "caution" in message
+    declared_false = _broken(tmp_path, "alerts_abuser = false", 'alerts_abuser = "no"')
+    assert any("'alerts_abuser' must be bool" in p for p in declared_false)
+
+
+def test_a_translation_may_leave_alerts_abuser_to_english(tmp_path: Path) -> None:
+    content = _library(tmp_path)
+    english = (content / "en" / "10-one.md").read_text()
+    spanish = english.replace("version = 1\n", "version = 1\nsource_version = 1\n")
+    _translation(content, spanish.replace("alerts_abuser = false\n", ""))
+    assert not any("alerts_abuser" in p for p in _problems(content))
+    assert load_library(content, "es").action("one-second").alerts_abuser
+    _translation(content, spanish.replace("alerts_abuser = true", "alerts_abuser = false"))
+    assert any(p.startswith(str(content / "es" / "10-one.md")) and "action 'one-second'" in p
+               and "alerts_abuser is False here but True in English" in p
+               for p in _problems(content))
 
 
 def test_duplicate_ids_across_files(tmp_path: Path) -> None:

@@ -166,6 +166,10 @@ def _check_topic(file: _File, today: date, translation: bool) -> list[Problem]:
         where = f"action '{action.get('id', '?')}'"
         problems += _check_fields(file, action, ACTION_FIELDS, ("id", "text"), where)
         line = file.key_line("id", action.get("id")) if isinstance(action.get("id"), str) else 1
+        if "alerts_abuser" not in action and not translation:
+            problems.append(Problem(path, line, f"{where}: missing 'alerts_abuser': say true if "
+                                    "doing this step can change what another person sees or be "
+                                    "noticed by them (and add a caution), or false if it cannot"))
         if isinstance(action.get("id"), str) and not ID.match(action["id"]):
             problems.append(Problem(path, line, f"{where}: id must be lowercase-kebab"))
         platform = action.get("platform")
@@ -258,6 +262,16 @@ def _check_translations(english: dict[str, _File], folder: Path, today: date) ->
             for extra in sorted(_ids(file, key) - _ids(source, key)):
                 problems.append(Problem(path, file.key_line("id", extra),
                                         f"{what} '{extra}' is not in the English topic"))
+        english_alerts = {str(a.get("id")): a.get("alerts_abuser")
+                          for a in _tables(source, "actions")}
+        for action in _tables(file, "actions"):
+            declared = action.get("alerts_abuser")
+            wanted_alerts = english_alerts.get(str(action.get("id")))
+            if declared is not None and wanted_alerts is not None and declared != wanted_alerts:
+                problems.append(Problem(path, file.key_line("id", action.get("id")),
+                                        f"action '{action.get('id')}': alerts_abuser is "
+                                        f"{declared} here but {wanted_alerts} in English "
+                                        "(the app uses the English value)"))
     for name, source in sorted(english.items()):
         if name not in present:
             problems.append(Problem(folder / name, 1,

@@ -1,7 +1,8 @@
 """The national help lines the app shows and prints, kept in one place.
 
 Facts from the organisations' own public pages (thehotline.org, rainn.org, 988lifeline.org),
-checked 2026-11-24; the help topic cites them. Names are translated when shown; numbers are not.
+checked 2026-11-24 (988's Spanish option and the relay note 2026-11-30); the help topic cites
+them. Names are translated when shown; numbers are not.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ class Hotline:
 _HOTLINES = (
     (N_("National Domestic Violence Hotline"),
      N_("Call 1-800-799-7233 \u00b7 Text START to 88788"),
-     N_("Free and confidential, 24 hours a day."),
+     N_("Free and confidential, 24 hours a day. Chat at thehotline.org. Deaf or hard of "
+        "hearing: text, chat, or call by relay (711)."),
      N_("Support line")),
     (N_("RAINN National Sexual Assault Hotline"),
      N_("Call 1-800-656-4673"),
@@ -33,7 +35,7 @@ _HOTLINES = (
      N_("Helpline")),
     (N_("988 Suicide & Crisis Lifeline"),
      N_("Call or text 988"),
-     N_("If you are in crisis or thinking about suicide."),
+     N_("If you are in crisis or thinking about suicide. In Spanish: press 2, or text AYUDA."),
      N_("988 Lifeline")),
     (N_("Emergency"),
      N_("Call 911"),
