@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from ui_helpers import AppUnderTest, app_with_saved_plan, buttons_named
+from ui_helpers import AppUnderTest, app_with_saved_plan, buttons_named, words_in_widgets
 from vault_helpers import PASSPHRASE
 
 app = app_with_saved_plan  # every test here starts with a saved plan open
@@ -101,24 +101,6 @@ def test_unlocking_returns_to_the_same_topic_and_scroll_position(qtbot, app: App
     qtbot.waitUntil(lambda: topics.page.verticalScrollBar().value() == 400, timeout=2000)
 
 
-def _words_in_widgets() -> str:
-    """Every piece of text any widget of the app holds now (what a memory dump would find)."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
-    found = []
-    for widget in QApplication.allWidgets():
-        if isinstance(widget, (QLabel, QLineEdit, QAbstractButton)):
-            found.append(widget.text())
-        elif isinstance(widget, QPlainTextEdit):
-            found.append(widget.toPlainText())
-        elif isinstance(widget, QComboBox):
-            found += [widget.itemText(i) for i in range(widget.count())]
-        found.append(widget.accessibleName())
-    return "\n".join(found)
-
-
 def test_locking_takes_the_plans_words_out_of_the_window(qtbot, app: AppUnderTest) -> None:
     plan = app.session.plan
     action = app.window._library().actions[0]
@@ -128,15 +110,15 @@ def test_locking_takes_the_plans_words_out_of_the_window(qtbot, app: AppUnderTes
     for page in ("topics", "plan", "print", "settings"):
         app.window.show_page(page)
     QApplication.processEvents()
-    assert "NOTE-CANARY" in _words_in_widgets() and "PERSON-CANARY" in _words_in_widgets()
+    assert "NOTE-CANARY" in words_in_widgets() and "PERSON-CANARY" in words_in_widgets()
     app.window.lock()
-    held = _words_in_widgets()
+    held = words_in_widgets()
     assert "NOTE-CANARY" not in held and "PERSON-CANARY" not in held
     app.window.lock_screen.passphrase.setText(PASSPHRASE)
     app.window.lock_screen.try_unlock()
     app.window.show_page("plan")
     QApplication.processEvents()
-    assert "PERSON-CANARY" in _words_in_widgets()
+    assert "PERSON-CANARY" in words_in_widgets()
 
 
 def _unlock(app: AppUnderTest) -> None:
@@ -152,7 +134,7 @@ def test_a_half_filled_person_form_comes_back_after_unlock(qtbot, app: AppUnderT
     qtbot.keyClicks(people.name, "FORM-CANARY Sam")
     qtbot.keyClicks(people.reach, "555-0142")
     app.window.lock()
-    assert "FORM-CANARY" not in _words_in_widgets()  # kept in the vault, not in a widget
+    assert "FORM-CANARY" not in words_in_widgets()  # kept in the vault, not in a widget
     _unlock(app)
     people = app.window.plan_screen.people
     assert app.window.stack.currentWidget() is app.window.plan_screen

@@ -13,7 +13,7 @@ import pytest
 from conftest import files_under
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from ui_helpers import AppUnderTest, accessible_name, app_with_saved_plan
+from ui_helpers import AppUnderTest, accessible_name, app_with_saved_plan, words_in_widgets
 
 from planner.core.content import load_library
 from planner.core.plan import ActionStatus, Plan
@@ -328,32 +328,6 @@ def test_an_older_layout_never_replaces_a_newer_one(qtbot) -> None:
     assert "typed over many days" not in text
 
 
-def _words_in_widgets() -> str:
-    """Every piece of text any widget of the app holds now, and any PDF pages it keeps."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QApplication,
-        QLabel,
-        QLineEdit,
-        QPlainTextEdit,
-    )
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
-    found = []
-    for widget in QApplication.allWidgets():
-        if isinstance(widget, (QLabel, QLineEdit, QAbstractButton)):
-            found.append(widget.text())
-        elif isinstance(widget, QPlainTextEdit):
-            found.append(widget.toPlainText())
-        found.append(widget.accessibleName())
-    for window in QApplication.topLevelWidgets():
-        for document in window.findChildren(QPdfDocument):
-            found += [document.getAllText(page).text() for page in range(document.pageCount())]
-    return "\n".join(found)
-
-
 @pytest.mark.parametrize("leave", ["lock", "end session", "quick exit"])
 def test_leaving_while_pages_are_laid_out_keeps_no_plan_text_and_writes_nothing(
         qtbot, saved_app: AppUnderTest, tmp_path: Path, isolated_home: Path, capfd,
@@ -401,7 +375,7 @@ def test_leaving_while_pages_are_laid_out_keeps_no_plan_text_and_writes_nothing(
         assert app.session.plan is None
     assert app.quits == ([1] if leave == "quick exit" else [])
     qtbot.waitUntil(lambda: not _laying_out(), timeout=1000)  # no thread keeps the words
-    held = _words_in_widgets()
+    held = words_in_widgets()
     assert "typed over many days" not in held  # no PDF pages of the plan are kept
     if leave != "quick exit":  # quick exit hides the window and quits at once
         assert "NOTE-CANARY" not in held and "PERSON-CANARY" not in held

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import files_under
-from vault_helpers import CANARY, CHEAP_KEYS, PASSPHRASE, digest, make_vault
+from vault_helpers import CANARY, CHEAP_KEYS, PASSPHRASE, digest, make_vault, make_version_one_vault
 
 from planner.core import kdf, schema
 from planner.core.plan import ActionStatus, Plan
@@ -206,18 +206,10 @@ def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
 
 
 def test_version_one_vault_is_migrated(tmp_path: Path) -> None:
-    path = tmp_path / "plan.db"
-    vault = Vault.create(path, PASSPHRASE, CHEAP_KEYS)
-    with vault.transaction() as connection:
-        for table in ("meta", "action_status", "topic_notes", "choices", "contacts",
-                      "resources", "settings"):
-            connection.execute(f"DROP TABLE {table}")
-        schema.create(connection, version=1)
-        connection.execute(
-            "INSERT INTO contacts (name, reach, note) VALUES ('Old friend', '555', '')")
-        connection.execute("INSERT INTO topic_notes VALUES ('location', 'kept')")
-    vault.close()
-
+    path = make_version_one_vault(
+        tmp_path / "plan.db",
+        ("INSERT INTO contacts (name, reach, note) VALUES ('Old friend', '555', '')", ()),
+        ("INSERT INTO topic_notes VALUES ('location', 'kept')", ()))
     vault = Vault.open(path, PASSPHRASE, CHEAP_KEYS)
     assert schema.stored_version(vault.connection) == schema.SCHEMA_VERSION
     plan = Plan(vault)

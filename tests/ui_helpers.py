@@ -156,3 +156,26 @@ def app_with_saved_plan(qtbot, tmp_path: Path):
     create_saved_plan(qtbot, app, PASSPHRASE)
     yield app
     app.window.end_session()
+
+
+def words_in_widgets() -> str:
+    """Every piece of text any widget of the app holds now, and any PDF pages it keeps (what a
+    memory dump would find), after widgets deleted "later" are really gone."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
+    found = []
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, (QLabel, QLineEdit, QAbstractButton)):
+            found.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            found.append(widget.toPlainText())
+        elif isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        found.append(widget.accessibleName())
+    for window in QApplication.topLevelWidgets():
+        for document in window.findChildren(QPdfDocument):
+            found += [document.getAllText(page).text() for page in range(document.pageCount())]
+    return "\n".join(found)

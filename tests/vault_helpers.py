@@ -26,5 +26,22 @@ def make_vault(folder: Path, passphrase: str = PASSPHRASE) -> Path:
     return path
 
 
+def make_version_one_vault(path: Path, *rows: tuple[str, tuple[object, ...]]) -> Path:
+    """A vault as the first release wrote it (schema version 1), holding `rows` (SQL with its
+    parameters), closed: what a migration starts from."""
+    from planner.core import schema
+
+    vault = Vault.create(path, PASSPHRASE, CHEAP_KEYS)
+    with vault.transaction() as connection:
+        for table in ("meta", "action_status", "topic_notes", "choices", "contacts",
+                      "resources", "settings"):
+            connection.execute(f"DROP TABLE {table}")
+        schema.create(connection, version=1)
+        for sql, parameters in rows:
+            connection.execute(sql, parameters)
+    vault.close()
+    return path
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

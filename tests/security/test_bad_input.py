@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-from vault_helpers import CANARY, CHEAP_KEYS, PASSPHRASE, digest, make_vault
+from vault_helpers import CANARY, CHEAP_KEYS, PASSPHRASE, digest, make_vault, make_version_one_vault
 
 from planner.core import kdf, schema
 from planner.core.plan import Plan, PlanError
@@ -257,15 +257,8 @@ def test_migrating_keeps_schema_version_and_data_together(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A migration that fails halfway leaves the old version with all its data (one
     transaction); the next open migrates it for real."""
-    path = tmp_path / "plan.db"
-    vault = Vault.create(path, PASSPHRASE, CHEAP_KEYS)
-    with vault.transaction() as connection:
-        for table in ("meta", "action_status", "topic_notes", "choices", "contacts",
-                      "resources", "settings"):
-            connection.execute(f"DROP TABLE {table}")
-        schema.create(connection, version=1)
-        connection.execute("INSERT INTO topic_notes VALUES ('location', ?)", (HOSTILE[0],))
-    vault.close()
+    path = make_version_one_vault(
+        tmp_path / "plan.db", ("INSERT INTO topic_notes VALUES ('location', ?)", (HOSTILE[0],)))
 
     def half_then_fail(connection, from_version):
         connection.execute("CREATE TABLE half_done (x)")
