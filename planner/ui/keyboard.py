@@ -25,7 +25,9 @@ class EnterPressesButtons(QObject):
     """Installed once on the application (see `install`)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QAbstractButton):
+        # The isinstance test comes first: it is cheap, while reading an event's type makes a
+        # Python enum, and every event in the app passes through here.
+        if not isinstance(watched, QAbstractButton) or event.type() != QEvent.Type.KeyPress:
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
         if (key_event.key() in _ENTER_KEYS and key_event.modifiers() in _PLAIN

@@ -382,8 +382,7 @@ class PlanScreen(QWidget):
             self._nothing_yet = None
         for widget in unused:
             widget.hide()
-            widget.setParent(None)  # type: ignore[call-overload]
-            widget.deleteLater()
+            widget.deleteLater()  # not moved out first: making it a window of its own is slow
         if not cards:
             self._nothing_yet = label(_(
                 "Nothing here yet. In Topics, choose \u201cAdd to my plan\u201d on the steps "

@@ -74,7 +74,8 @@ class TopicPage(QScrollArea):
     """One topic, scrollable: its text, advocate panel, steps and notes."""
 
     def __init__(self, topic: Topic, plan: Plan, advocate_view: bool,
-                 choose: Callable[[str, ActionStatus | None], None]) -> None:
+                 choose: Callable[[str, ActionStatus | None], None],
+                 save_note: Callable[[str, str], None]) -> None:
         super().__init__()
         self.topic = topic
         self.setWidgetResizable(True)
@@ -109,7 +110,7 @@ class TopicPage(QScrollArea):
             row.status_chosen.connect(choose)
             column.addWidget(row)
             self.rows.append(row)
-        self.notes = NotesBox(lambda text: plan.set_note(topic.id, text))
+        self.notes = NotesBox(lambda text: save_note(topic.id, text))
         self.notes.load(plan.note(topic.id))
         column.addWidget(self.notes)
         column.addStretch(1)
@@ -280,7 +281,8 @@ class TopicsScreen(QWidget):
     def _page_for(self, topic: Topic) -> TopicPage:
         page = self._pages.get(topic.id)
         if page is None:
-            page = TopicPage(topic, self._plan(), self._advocate_view(), self._choose)
+            page = TopicPage(topic, self._plan(), self._advocate_view(), self._choose,
+                             self._save_note)
             self._pages[topic.id] = page
             self.stack.addWidget(page)
         return page
@@ -344,6 +346,10 @@ class TopicsScreen(QWidget):
         index = self.topics.index(self.current) + delta
         if 0 <= index < len(self.topics):
             self.list.setCurrentRow(index)
+
+    def _save_note(self, topic_id: str, text: str) -> None:
+        self._plan().set_note(topic_id, text)
+        self.plan_changed.emit()
 
     def _choose(self, action_id: str, status: ActionStatus | None) -> None:
         plan = self._plan()

@@ -192,6 +192,11 @@ class ChoiceBox(QComboBox):
         event.ignore()  # scrolling the page must not change a value under the pointer
 
 
+# Compared as a plain number: a flag test on PySide's Python enums costs microseconds, and a
+# screen's tab order tests a few hundred widgets.
+_TAB_FOCUS = Qt.FocusPolicy.TabFocus.value
+
+
 def _focus_chain(layout: QLayout) -> list[QWidget]:
     """Widgets that take keyboard focus, in the order their layouts show them."""
     found: list[QWidget] = []
@@ -202,7 +207,7 @@ def _focus_chain(layout: QLayout) -> list[QWidget]:
             found += _focus_chain(inner)
         if widget is None:
             continue
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if widget.focusPolicy().value & _TAB_FOCUS:
             found.append(widget)
         if isinstance(widget, (QComboBox, QAbstractSpinBox)):
             continue  # their inner editors belong to them
