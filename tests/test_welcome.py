@@ -89,3 +89,18 @@ def test_guest_writes_nothing(qtbot, welcome: WelcomeScreen, tmp_path: Path) -> 
     welcome.session.plan.set_note("x", "y")
     welcome.session.end()
     assert list(tmp_path.rglob("*")) == []
+
+
+@pytest.mark.parametrize("code", ["en_XA", "ar_XB"])
+def test_the_first_screen_opens_in_a_language_babel_does_not_know(
+        qtbot, tmp_path: Path, code: str) -> None:
+    """The pseudo-locales (and any catalog babel has no data for) are named by their code."""
+    from planner.core import i18n
+
+    i18n.set_language(code)
+    try:
+        screen = WelcomeScreen(Session(tmp_path, CHEAP_KEYS))
+        qtbot.addWidget(screen)
+        assert screen.language.itemText(0) == code
+    finally:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)

@@ -37,12 +37,12 @@ def language_name(code: str) -> str:
     """A language named in itself ("Español", not "Spanish"), as people look for their own."""
     if code == SOURCE_LANGUAGE:
         return "English"  # the source language needs no locale data (keeps start-up fast)
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
     try:
         name = Locale.parse(code).display_name or code
-    except (ValueError, LookupError):
-        return code
+    except (ValueError, LookupError, UnknownLocaleError):
+        return code  # a pseudo-locale, or a catalog babel has no data for
     return name[:1].upper() + name[1:]
 
 
