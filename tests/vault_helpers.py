@@ -29,14 +29,20 @@ def make_vault(folder: Path, passphrase: str = PASSPHRASE) -> Path:
 def make_version_one_vault(path: Path, *rows: tuple[str, tuple[object, ...]]) -> Path:
     """A vault as the first release wrote it (schema version 1), holding `rows` (SQL with its
     parameters), closed: what a migration starts from."""
+    return make_old_vault(path, 1, *rows)
+
+
+def make_old_vault(path: Path, version: int, *rows: tuple[str, tuple[object, ...]]) -> Path:
+    """A vault as the release with schema `version` wrote it, holding `rows`, closed."""
     from planner.core import schema
 
     vault = Vault.create(path, PASSPHRASE, CHEAP_KEYS)
     with vault.transaction() as connection:
-        for table in ("meta", "action_status", "topic_notes", "choices", "contacts",
-                      "resources", "settings"):
+        tables = [name for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
             connection.execute(f"DROP TABLE {table}")
-        schema.create(connection, version=1)
+        schema.create(connection, version=version)
         for sql, parameters in rows:
             connection.execute(sql, parameters)
     vault.close()

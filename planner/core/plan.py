@@ -17,6 +17,7 @@ from planner.core.errors import VaultError
 from planner.core.i18n import N_, _
 
 if TYPE_CHECKING:
+    from planner.core.evidence import EvidenceLog
     from planner.core.vault import Vault
 
 MAX_TEXT_BYTES = 1024 * 1024
@@ -117,6 +118,13 @@ class Plan:
     @property
     def is_guest(self) -> bool:
         return self.vault.is_guest
+
+    def evidence(self) -> EvidenceLog:
+        """The person's evidence log, kept in this plan's vault (memory for a guest). Imported
+        here because the log builds on this module's checks (`PlanError`, `_checked`)."""
+        from planner.core.evidence import EvidenceLog
+
+        return EvidenceLog(self.vault)
 
     # -- actions -------------------------------------------------------------------------------
 

@@ -2,8 +2,9 @@
 
 `SCHEMA_VERSION` is stored in the vault's `meta` table. Each entry of `MIGRATIONS` turns version
 N into N+1; opening an older vault runs the missing ones inside one transaction, so a crash
-midway leaves the old version intact. Version 1 is kept written out (`SCHEMA_V1`) because real
-vaults of that version may exist and the tests build one to prove the upgrade.
+midway leaves the old version intact. Every older version is kept written out (`SCHEMA_V1`,
+`SCHEMA_V2`) because real vaults of those versions may exist, opening one checks it holds that
+version's tables, and the tests build each to prove the upgrade.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 
 import sqlcipher3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,7 +24,7 @@ CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT NOT NULL, reach TEXT NO
                        note TEXT NOT NULL);
 """
 
-SCHEMA_CURRENT = """
+SCHEMA_V2 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE action_status (action_id TEXT PRIMARY KEY, status TEXT NOT NULL);
 CREATE TABLE topic_notes (topic_id TEXT PRIMARY KEY, body TEXT NOT NULL);
@@ -34,6 +35,37 @@ CREATE TABLE resources (id INTEGER PRIMARY KEY, name TEXT NOT NULL, reach TEXT N
                         note TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+# The evidence log (version 3). An attachment's bytes live in a table of their own, apart from
+# what describes them, so listing entries and their files reads only small rows and never a
+# page of a photo: a file's bytes are read when it is shown, checked or printed, and only then.
+# Times are ISO 8601 text (UTC for the app's own stamps), which sorts the way time runs.
+EVIDENCE_TABLES = """
+CREATE TABLE evidence_entries (id INTEGER PRIMARY KEY, happened_on TEXT NOT NULL,
+                               happened_at TEXT, time_zone TEXT NOT NULL,
+                               platform TEXT NOT NULL, account TEXT NOT NULL,
+                               account_link TEXT NOT NULL, what_happened TEXT NOT NULL,
+                               who_saw TEXT NOT NULL, effect TEXT NOT NULL,
+                               what_i_did TEXT NOT NULL, reported_where TEXT NOT NULL,
+                               report_reference TEXT NOT NULL, proof_needed TEXT NOT NULL,
+                               created_at TEXT NOT NULL, changed_at TEXT NOT NULL);
+CREATE INDEX evidence_entries_by_time ON evidence_entries (happened_on, happened_at, id);
+CREATE TABLE evidence_attachments (id INTEGER PRIMARY KEY, entry_id INTEGER NOT NULL,
+                                   name TEXT NOT NULL, media_type TEXT NOT NULL,
+                                   size INTEGER NOT NULL, sha256 TEXT NOT NULL,
+                                   imported_at TEXT NOT NULL, has_location INTEGER NOT NULL,
+                                   has_metadata INTEGER NOT NULL);
+CREATE INDEX evidence_attachments_by_entry ON evidence_attachments (entry_id, id);
+CREATE TABLE evidence_attachment_bytes (attachment_id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+"""
+
+SCHEMA_CURRENT = SCHEMA_V2 + EVIDENCE_TABLES
+
+_SCHEMAS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_CURRENT}
+
+
+def _statements(script: str) -> list[str]:
+    return [statement for statement in script.split(";") if statement.strip()]
 
 
 def _v1_to_v2(connection: sqlcipher3.Connection) -> None:
@@ -47,13 +79,18 @@ def _v1_to_v2(connection: sqlcipher3.Connection) -> None:
     connection.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlcipher3.Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(connection: sqlcipher3.Connection) -> None:
+    """Version 3 adds the evidence log: entries, their files' descriptions, their files' bytes."""
+    for statement in _statements(EVIDENCE_TABLES):
+        connection.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlcipher3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def create(connection: sqlcipher3.Connection, version: int = SCHEMA_VERSION) -> None:
     """Write the schema of `version` into an empty database (the caller holds a transaction)."""
-    script = SCHEMA_CURRENT if version == SCHEMA_VERSION else SCHEMA_V1
-    for statement in filter(str.strip, script.split(";")):
+    for statement in _statements(_SCHEMAS[version]):
         connection.execute(statement)
     connection.execute(
         "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),)
@@ -66,7 +103,7 @@ def _tables(script: str) -> set[str]:
 
 def has_tables(connection: sqlcipher3.Connection, version: int) -> bool:
     """Whether every table of schema `version` is there (a vault missing one is damaged)."""
-    expected = _tables(SCHEMA_CURRENT if version == SCHEMA_VERSION else SCHEMA_V1)
+    expected = _tables(_SCHEMAS[version])
     found = {row[0] for row in connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     return expected <= found
