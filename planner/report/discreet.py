@@ -13,11 +13,11 @@ so the print screen can show them before printing and the person decides.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from planner.report.layout import catalog
+from planner.report.layout import PrintOptions, catalog
 
 if TYPE_CHECKING:
     from planner.core.plan import Contact, LocalResource
@@ -196,3 +196,11 @@ def own_words_to_check(plan: PersonsText, title: str, locale: str) -> list[tuple
                     seen.add(word.lower())
                     found.append((word, place))
     return found
+
+
+def app_words(options: PrintOptions) -> Callable[[str], str]:
+    """The app's own words on paper, made neutral when the person asked for discreet wording.
+    Apply it to a template before filling it in: the person's own words are never changed."""
+    if options.discreet:
+        return lambda text: neutral(text, options.language)
+    return lambda text: text

@@ -13,7 +13,7 @@ everything one PDF is made from, read beforehand, so it can be laid out on anoth
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -99,17 +99,11 @@ class Printout:
         return my_plan(plan, self.library, self.options, self.program, stop)
 
 
-def _wording(options: PrintOptions) -> Callable[[str], str]:
-    if options.discreet:
-        return lambda text: discreet.neutral(text, options.language)
-    return lambda text: text
-
-
 def _help_lines(options: PrintOptions, program: Sequence[Resource],
                 own: Sequence[LocalResource]) -> list[tuple[str, str, str]]:
     """(name, how to reach, note) for hotlines, the program's resources and the person's own.
     Discreet wording changes the app's and the program's words, never the person's own."""
-    say = _wording(options)
+    say = discreet.app_words(options)
     lines = [(say(line.discreet_name if options.discreet else line.name), line.reach,
               say(line.note)) for line in national_hotlines(options.gettext)]
     for resource in program:
@@ -133,7 +127,7 @@ def _caution(action: Action, options: PrintOptions, s: Styles) -> Flowable | Non
     if not (action.alerts_abuser and action.caution):
         return None
     _ = options.gettext
-    say = _wording(options)
+    say = discreet.app_words(options)
     return lead_in(_("Before you do this") + ":", say(first_sentence(action.caution)), s.small)
 
 
@@ -166,7 +160,7 @@ def _chosen_steps(plan: PrintablePlan, library: Library, options: PrintOptions,
                   s: Styles) -> list[Flowable]:
     """Each topic with chosen steps or a note: its steps with their status, then the note."""
     _ = options.gettext
-    say = _wording(options)
+    say = discreet.app_words(options)
     story: list[Flowable] = []
     column = label_width([_(word) for word in STATUS_SHORT_WORDS.values()], s.body)
     for topic in library.topics:
@@ -234,7 +228,7 @@ def workbook(library: Library, options: PrintOptions, stop: Stop = never) -> byt
     """Every topic's key points and every step with an empty box: a plan on paper only."""
     _ = options.gettext
     s = styles(options.large_print, options.right_to_left)
-    say = _wording(options)
+    say = discreet.app_words(options)
     story: list[Flowable] = [gap(s, 8), p(options.title or _("Workbook"), s.cover), gap(s, 2),
                              p(_("Tick the steps you want to take. Write your own on the lines."),
                                s.centered), PageBreak()]
