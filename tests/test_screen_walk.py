@@ -141,6 +141,42 @@ def _dialog_problems(name: str, dialog: QWidget) -> list[str]:
     return found
 
 
+def _photo_with_location() -> bytes:
+    import io
+
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "N", 2: (40.0, 26.0, 46.0)})
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "teal").save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def evidence_problems(window: QWidget) -> list[str]:
+    """The evidence log: empty, its list, and an entry open with a photo that has a location
+    (its warning shown), then that photo in the picture dialog. The log's printout is walked
+    with the other outputs."""
+    from datetime import date
+
+    from planner.core.evidence import EntryFields
+
+    window.show_page("evidence")
+    screen = window.screens["evidence"]
+    found = problems("evidence log, empty", screen)
+    log = window.plan().evidence()
+    entry = log.add(EntryFields(date(2026, 11, 2), account="@someone",
+                                what_happened="A message I did not want."))
+    attachment = log.attach(entry.id, "IMG_0001.jpg", _photo_with_location())
+    screen.refresh()
+    found += problems("evidence log", screen)
+    screen.open_entry(entry.id)
+    found += problems("evidence entry", screen)
+    picture = screen.view_file(attachment)
+    found += _dialog_problems("picture dialog", picture)
+    return found
+
+
 def walk(app: AppUnderTest) -> list[str]:
     """Visit every screen, state and dialog a person can reach; return what is wrong."""
     window = app.window
@@ -165,6 +201,7 @@ def walk(app: AppUnderTest) -> list[str]:
     window.show_page("plan")
     window.plan_screen.people.open_form(None)
     found += problems("my plan", window.plan_screen)
+    found += evidence_problems(window)
     window.show_page("print")
     screen = window.screens["print"]
     for kind, radio in screen.kind_buttons.items():
@@ -180,6 +217,9 @@ def walk(app: AppUnderTest) -> list[str]:
 
     found += _dialog_problems("printer dialog", PrinterDialog(["Office printer"], window))
     found += _dialog_problems("save dialog", SaveDialog(b"%PDF", window))
+    from planner.ui.open_dialog import OpenDialog
+
+    found += _dialog_problems("open dialog", OpenDialog(window))
     window.show_page("settings")
     found += problems("settings", window.settings)
     window.show_page("help")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, FrameBreak, PageBreak
 
 from planner.core.content import Action, Library, Resource, Topic
+from planner.core.evidence import EvidenceEntry
 from planner.core.hotlines import national_hotlines
 from planner.core.markdown import parse_blocks
 from planner.core.plan import (
@@ -35,6 +36,12 @@ from planner.core.plan import (
     Plan,
 )
 from planner.report import discreet, fonts
+from planner.report.evidence_log import (
+    PRINTABLE_TYPES,
+    EvidenceChoice,
+    ImageSize,
+    evidence_log,
+)
 from planner.report.layout import (
     CheckItem,
     Framed,
@@ -75,20 +82,51 @@ class PrintablePlan:
 
 
 @dataclass(frozen=True)
+class PrintableEvidence:
+    """An evidence log read once from the vault, files and all, so layout never touches
+    storage (the layout runs on another thread, and the vault's connection stays on the GUI
+    thread). Every chosen file's bytes are held while the printout exists."""
+
+    entries: tuple[EvidenceEntry, ...]
+    files: Mapping[int, bytes]
+    verified: Mapping[int, bool]
+    choice: EvidenceChoice = field(default_factory=EvidenceChoice)
+
+    @classmethod
+    def from_plan(cls, plan: Plan, choice: EvidenceChoice | None = None) -> PrintableEvidence:
+        """Only the pictures that will print are read (a left-out one is never in memory)."""
+        choice = choice or EvidenceChoice()
+        log = plan.evidence()
+        entries = tuple(entry for entry in log.entries() if choice.holds(entry))
+        attachments = [a for entry in entries for a in entry.attachments]
+        files = {a.id: log.attachment_bytes(a.id) for a in attachments
+                 if a.media_type in PRINTABLE_TYPES and choice.size(a.id) is not ImageSize.LEFT_OUT}
+        return cls(entries, files, {a.id: log.verify(a.id) for a in attachments}, choice)
+
+    def pdf(self, options: PrintOptions, stop: Stop = never) -> bytes:
+        return evidence_log(self.entries, self.files.__getitem__, self.verified.__getitem__,
+                            options, self.choice, stop)
+
+
+@dataclass(frozen=True)
 class Printout:
     """One output to lay out and everything it is made from, read beforehand: laying it out
     reads neither storage nor the window, so it can run on any thread. The rules sheet and the
     workbook hold no plan (`plan` is None), so they carry none of the person's words."""
 
-    kind: str  # "plan", "card", "rules" or "workbook"
+    kind: str  # "plan", "card", "rules", "workbook" or "evidence"
     options: PrintOptions
     library: Library
     plan: PrintablePlan | None = None
     contact_ids: tuple[int, ...] = ()  # the people on a pocket card
     program: tuple[Resource, ...] = ()
+    evidence: PrintableEvidence | None = None
 
     def pdf(self, stop: Stop = never) -> bytes:
         """The PDF bytes; `stop` is asked between paragraphs (see `layout.Stop`)."""
+        if self.kind == "evidence":
+            evidence = self.evidence or PrintableEvidence((), {}, {})
+            return evidence.pdf(self.options, stop)
         if self.kind == "workbook":
             return workbook(self.library, self.options, stop)
         if self.kind == "rules":

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from planner.core.i18n import N_, _
 from planner.ui.quick_exit import QuickExitButton
-from planner.ui.widgets import button, card, label, set_text
+from planner.ui.widgets import FlowLayout, button, card, label, set_text
 
 PAGES = (("topics", N_("Topics"), "Ctrl+1"), ("plan", N_("My plan"), "Ctrl+2"),
+         # NOTE: the name of a page of the app: a dated record of online abuse, with proof.
+         ("evidence", N_("Evidence log"), "Ctrl+5"),
          # NOTE: the name of a page of the app (printing the plan), shown on a tab.
          ("print", N_("Print"), "Ctrl+3"), ("settings", N_("Settings"), "Ctrl+4"),
          ("help", N_("Help"), "F1"))
@@ -38,8 +40,8 @@ class Header(QWidget):
         row.addWidget(self.brand)
         row.addStretch(1)
         self.nav_box = QWidget()
-        nav_row = QHBoxLayout(self.nav_box)
-        nav_row.setContentsMargins(0, 0, 0, 0)
+        # Wraps onto a second line rather than squashing a button's words at 200 % text.
+        nav_row = FlowLayout(self.nav_box)
         for key, _caption, _keys in PAGES:
             # Plain buttons, not toggles (a screen reader called them check boxes); the page
             # on screen is marked by look and in words (see `mark`).

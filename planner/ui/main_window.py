@@ -31,6 +31,7 @@ from planner.ui.welcome import WelcomeScreen
 if TYPE_CHECKING:
     from planner.core.content import Library, Resource
     from planner.core.plan import Plan
+    from planner.ui.evidence_screen import EvidenceScreen
     from planner.ui.help_panel import HelpPanel
     from planner.ui.lock_screen import LockScreen
     from planner.ui.plan_screen import PlanScreen
@@ -65,11 +66,13 @@ class PlanScreens:
     priorities: PrioritiesScreen
     plan: PlanScreen
     settings: SettingsScreen
+    evidence: EvidenceScreen
     print: QWidget | None = None  # built the first time it is shown: it loads reportlab
 
     def pages(self) -> dict[str, QWidget]:
         pages: dict[str, QWidget] = {"topics": self.topics, "plan": self.plan,
-                                     "settings": self.settings, "priorities": self.priorities}
+                                     "evidence": self.evidence, "settings": self.settings,
+                                     "priorities": self.priorities}
         if self.print is not None:
             pages["print"] = self.print
         return pages
@@ -192,6 +195,7 @@ class MainWindow(QMainWindow):
     def _build_screens(self) -> None:
         """The screens that show plan text: made when a plan opens or is unlocked, dropped when
         it locks or ends, so no widget holds a person's words while the plan is closed."""
+        from planner.ui.evidence_screen import EvidenceScreen
         from planner.ui.plan_screen import PlanScreen
         from planner.ui.priorities import PrioritiesScreen
         from planner.ui.settings_screen import SettingsScreen
@@ -202,7 +206,8 @@ class MainWindow(QMainWindow):
             topics=TopicsScreen(self.plan, library, lambda: self.preferences.advocate_view),
             priorities=PrioritiesScreen(self.plan),
             plan=PlanScreen(self.plan, library, self._resources()),
-            settings=SettingsScreen(self.plan, self.session.change_passphrase))
+            settings=SettingsScreen(self.plan, self.session.change_passphrase),
+            evidence=EvidenceScreen(self.plan))
         opened.settings.preferences_changed.connect(self._preferences_changed)
         opened.settings.language_chosen.connect(self.language_chosen)
         opened.settings.erase_requested.connect(self.erase)

@@ -32,11 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core import i18n
+from planner.core.choices import PLATFORM_LABELS
 from planner.core.content import Library, Resource
+from planner.core.evidence import OTHER_PLATFORM
 from planner.core.i18n import N_, _
 from planner.core.plan import Plan
 from planner.report import discreet, outputs
+from planner.report.evidence_log import PRINTABLE_TYPES, EvidenceChoice, ImageSize
 from planner.report.layout import PrintOptions
+from planner.ui.evidence_screen import platform_words, read_day
 from planner.ui.page_layout import PageLayout
 from planner.ui.printer_dialog import (
     JOB_NAME,
@@ -50,6 +54,7 @@ from planner.ui.save_errors import saved
 from planner.ui.speech import MessageLabel
 from planner.ui.widgets import (
     CheckBox,
+    ChoiceBox,
     FlowLayout,
     RadioButton,
     button,
@@ -62,7 +67,11 @@ from planner.ui.widgets import (
 )
 
 OUTPUTS = (("plan", N_("My plan")), ("card", N_("Pocket card")),
-           ("rules", N_("Family rules sheet")), ("workbook", N_("Blank workbook")))
+           ("rules", N_("Family rules sheet")), ("workbook", N_("Blank workbook")),
+           ("evidence", N_("Evidence log")))
+# How each picture of the evidence log prints (the report's own sizes), small by default.
+PICTURE_SIZES = ((ImageSize.SMALL, N_("Small")), (ImageSize.FULL, N_("Full size")),
+                 (ImageSize.LEFT_OUT, N_("Leave it out")))
 PREVIEW_DELAY_MS = 250  # a title being typed is previewed once typing pauses
 
 
@@ -77,6 +86,7 @@ class PrintScreen(QWidget):
         self._plan = plan
         self._printers = printers
         self.person_boxes: dict[int, QCheckBox] = {}
+        self.picture_boxes: dict[int, ChoiceBox] = {}
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -125,6 +135,14 @@ class PrintScreen(QWidget):
         self.people_box = QWidget()
         self.people = FlowLayout(self.people_box)
         column.addWidget(self.people_box)
+        self._add_evidence_filter(column)
+        self.pictures_caption = label(role="subtitle")
+        self.pictures_help = label(role="muted")
+        self.pictures_box = QWidget()
+        self.pictures = QVBoxLayout(self.pictures_box)
+        self.pictures.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.pictures_caption, self.pictures_help, self.pictures_box):
+            column.addWidget(widget)
         self.print_button, self.save_button = button(primary=True), button()
         for widget in (self.print_button, self.save_button):
             column.addWidget(widget)
@@ -190,6 +208,7 @@ class PrintScreen(QWidget):
             self.people.addWidget(box)
         for box in list(self.person_boxes.values())[: outputs.MAX_CARD_CONTACTS]:
             box.setChecked(True)
+        self._list_pictures()
         self._kind_changed()
         tab_chain(self.controls, self.view)  # the options first, as on screen, then the preview
 
@@ -197,6 +216,84 @@ class PrintScreen(QWidget):
         self.library = library
         if self.isVisible():
             self._options_changed()
+
+    def _add_evidence_filter(self, column: QVBoxLayout) -> None:
+        """Which entries of the evidence log print: a date range and one app or site."""
+        self.evidence_filter = QWidget()
+        filters = QVBoxLayout(self.evidence_filter)
+        filters.setContentsMargins(0, 0, 0, 0)
+        self.first_day, self.last_day = QLineEdit(), QLineEdit()
+        self.first_day_label, self.last_day_label = label(), label()
+        self.platform_label, self.platform = label(), ChoiceBox()
+        for caption, field in ((self.first_day_label, self.first_day),
+                               (self.last_day_label, self.last_day),
+                               (self.platform_label, self.platform)):
+            caption.setBuddy(field)
+            filters.addWidget(caption)
+            filters.addWidget(field)
+        self.filter_message = MessageLabel(assertive=True)
+        filters.addWidget(self.filter_message)
+        for field in (self.first_day, self.last_day):
+            field.textEdited.connect(lambda _text: self._options_changed())
+        self.platform.activated.connect(lambda _index: self._options_changed())
+        column.addWidget(self.evidence_filter)
+
+    def _fill_platforms(self) -> None:
+        chosen = self.platform.currentData() or ""
+        self.platform.clear()
+        self.platform.addItem(_("All apps and sites"), "")
+        for key in (*PLATFORM_LABELS, OTHER_PLATFORM):
+            self.platform.addItem(platform_words(key), key)
+        self.platform.setCurrentIndex(max(0, self.platform.findData(chosen)))
+
+    def _chosen_days(self) -> tuple[date | None, date | None]:
+        """The typed date range; a date that can't be read is left out, and said so."""
+        days: list[date | None] = []
+        unreadable = False
+        for field in (self.first_day, self.last_day):
+            try:
+                days.append(read_day(field.text()) if field.text().strip() else None)
+            except ValueError:
+                days.append(None)
+                unreadable = True
+        message = _("Please write the date as year-month-day, for example 2026-11-02.")
+        if unreadable and self.filter_message.text() != message:
+            self.filter_message.setText(message)
+        elif not unreadable:
+            self.filter_message.clear()
+        return days[0], days[1]
+
+    def _list_pictures(self) -> None:
+        """One choice per picture in the evidence log: small (the default), full size, or
+        left out, so no picture ever has to be printed for the rest to print."""
+        clear_layout(self.pictures)
+        self.picture_boxes = {}
+        for entry in self._plan().evidence().entries():
+            for attachment in entry.attachments:
+                if attachment.media_type not in PRINTABLE_TYPES:
+                    continue
+                caption = label(_("{name} ({date})").format(
+                    name=attachment.name, date=entry.happened_on.isoformat()))
+                box = ChoiceBox()
+                for size, words in PICTURE_SIZES:
+                    box.addItem(_(words), size.value)
+                box.setAccessibleName(_("How to print {name}").format(name=attachment.name))
+                caption.setBuddy(box)
+                box.activated.connect(lambda _index: self._options_changed())
+                self.picture_boxes[attachment.id] = box
+                self.pictures.addWidget(caption)
+                self.pictures.addWidget(box)
+        if not self.picture_boxes:
+            self.pictures.addWidget(label(_("There are no pictures in your evidence log."),
+                                          "muted"))
+
+    def evidence_choice(self) -> EvidenceChoice:
+        first, last = self._chosen_days()
+        platform = self.platform.currentData()
+        choice = EvidenceChoice(first, last, frozenset({platform} if platform else ()))
+        for attachment_id, box in self.picture_boxes.items():
+            choice = choice.with_size(attachment_id, ImageSize(box.currentData()))
+        return choice
 
     def _limit_people(self) -> None:
         chosen = [box for box in self.person_boxes.values() if box.isChecked()]
@@ -208,6 +305,9 @@ class PrintScreen(QWidget):
         kind = self.kind()
         self.people_caption.setVisible(kind == "card")
         self.people_box.setVisible(kind == "card")
+        for widget in (self.evidence_filter, self.pictures_caption, self.pictures_help,
+                       self.pictures_box):
+            widget.setVisible(kind == "evidence")
         self.notes.setVisible(kind == "plan")
         self.plan_title.setEnabled(kind in ("plan", "workbook"))
         self._options_changed()
@@ -290,8 +390,10 @@ class PrintScreen(QWidget):
         kind = self.kind()
         plan = outputs.PrintablePlan.from_plan(self._plan()) if kind in ("plan", "card") else None
         chosen = tuple(cid for cid, box in self.person_boxes.items() if box.isChecked())
+        evidence = (outputs.PrintableEvidence.from_plan(self._plan(), self.evidence_choice())
+                    if kind == "evidence" else None)
         return outputs.Printout(kind, self.options(), self.library, plan, chosen,
-                                self.program_resources)
+                                self.program_resources, evidence)
 
     def build_pdf(self) -> bytes:
         """The chosen output as PDF bytes (the one thing preview, printer and file share)."""
@@ -445,6 +547,17 @@ class PrintScreen(QWidget):
             box.setText(text)
             box.setAccessibleName(text)
         self.people_caption.setText(_("People on the card (up to three)"))
+        self.first_day_label.setText(_("Entries from (year-month-day, optional)"))
+        self.last_day_label.setText(_("Entries up to (year-month-day, optional)"))
+        self.platform_label.setText(_("Entries about"))
+        for caption, field in ((self.first_day_label, self.first_day),
+                               (self.last_day_label, self.last_day),
+                               (self.platform_label, self.platform)):
+            field.setAccessibleName(caption.text())
+        self._fill_platforms()
+        self.pictures_caption.setText(_("Pictures in the log"))
+        self.pictures_help.setText(_("Choose how each picture prints. You can leave any "
+                                     "picture out; the rest of the log still prints."))
         set_text(self.print_button, _("Print\u2026"))
         set_text(self.save_button, _("Save as PDF\u2026"))
         self.no_printer_text.setText(_(
