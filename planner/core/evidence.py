@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
-from planner.core.i18n import _
+from planner.core.i18n import N_, _
 from planner.core.plan import PlanError, _checked
 from planner.core.vocabulary import PLATFORMS
 
@@ -38,6 +38,24 @@ MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 OTHER_PLATFORM = "other"
 ENTRY_PLATFORMS = (*PLATFORMS, OTHER_PLATFORM)
 UNKNOWN_MEDIA_TYPE = "application/octet-stream"
+# Pictures the app can show and print; other files (PDFs, text, HEIC photos) are listed only.
+PICTURE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+MEDIA_WORDS = {
+    "image/jpeg": N_("JPEG picture"),
+    "image/png": N_("PNG picture"),
+    "image/gif": N_("GIF picture"),
+    "image/webp": N_("WebP picture"),
+    "image/heic": N_("HEIC picture"),
+    "image/heif": N_("HEIF picture"),
+    "application/pdf": N_("PDF document"),
+    "text/plain": N_("Text file"),
+}
+OTHER_FILE = N_("Other file")
+
+
+def media_words(media_type: str) -> str:
+    """What kind of file this is, in plain words (untranslated: the caller translates it)."""
+    return MEDIA_WORDS.get(media_type, OTHER_FILE)
 _MAX_NAME_LENGTH = 255
 _UNNAMED = "unnamed"
 

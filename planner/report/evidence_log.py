@@ -35,8 +35,13 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
 
 from planner.core.choices import PLATFORM_LABELS
-from planner.core.evidence import OTHER_PLATFORM, Attachment, EvidenceEntry
-from planner.core.i18n import N_
+from planner.core.evidence import (
+    OTHER_PLATFORM,
+    PICTURE_TYPES,
+    Attachment,
+    EvidenceEntry,
+    media_words,
+)
 from planner.report import discreet
 from planner.report.layout import (
     LONG_TEXT_PIECE,
@@ -58,19 +63,6 @@ from planner.report.layout import (
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-# Pictures that can be printed; other files (PDFs, text, HEIC photos) are listed, not embedded.
-PRINTABLE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
-MEDIA_WORDS = {
-    "image/jpeg": N_("JPEG picture"),
-    "image/png": N_("PNG picture"),
-    "image/gif": N_("GIF picture"),
-    "image/webp": N_("WebP picture"),
-    "image/heic": N_("HEIC picture"),
-    "image/heif": N_("HEIF picture"),
-    "application/pdf": N_("PDF document"),
-    "text/plain": N_("Text file"),
-}
-OTHER_FILE = N_("Other file")
 SMALL_BOX: float = 5.5 * cm  # a small picture fits a square this size: three go across the page
 SMALL_ACROSS = 3
 # A full-size picture is as wide as the page, and never so tall that it and its caption cannot
@@ -280,7 +272,7 @@ def _files(attachments: Sequence[Attachment], numbers: dict[int, int],
         number = numbers[attachment.id]
         size = choice.size(attachment.id)
         caption = say(_("File {number}: {name}")).format(number=number, name=attachment.name)
-        if attachment.media_type not in PRINTABLE_TYPES:
+        if attachment.media_type not in PICTURE_TYPES:
             end_row()
             story.append(p(say(_("File {number}: {name} ({kind}), listed at the end.")).format(
                 number=number, name=attachment.name, kind=_kind(attachment, options)), s.small))
@@ -301,7 +293,7 @@ def _files(attachments: Sequence[Attachment], numbers: dict[int, int],
 
 
 def _kind(attachment: Attachment, options: PrintOptions) -> str:
-    return options.gettext(MEDIA_WORDS.get(attachment.media_type, OTHER_FILE))
+    return options.gettext(media_words(attachment.media_type))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, FrameBreak, PageBreak
 
 from planner.core.content import Action, Library, Resource, Topic
-from planner.core.evidence import EvidenceEntry
+from planner.core.evidence import PICTURE_TYPES, EvidenceEntry
 from planner.core.hotlines import national_hotlines
 from planner.core.markdown import parse_blocks
 from planner.core.plan import (
@@ -37,7 +37,6 @@ from planner.core.plan import (
 )
 from planner.report import discreet, fonts
 from planner.report.evidence_log import (
-    PRINTABLE_TYPES,
     EvidenceChoice,
     ImageSize,
     evidence_log,
@@ -100,7 +99,7 @@ class PrintableEvidence:
         entries = tuple(entry for entry in log.entries() if choice.holds(entry))
         attachments = [a for entry in entries for a in entry.attachments]
         files = {a.id: log.attachment_bytes(a.id) for a in attachments
-                 if a.media_type in PRINTABLE_TYPES and choice.size(a.id) is not ImageSize.LEFT_OUT}
+                 if a.media_type in PICTURE_TYPES and choice.size(a.id) is not ImageSize.LEFT_OUT}
         return cls(entries, files, {a.id: log.verify(a.id) for a in attachments}, choice)
 
     def pdf(self, options: PrintOptions, stop: Stop = never) -> bytes:

@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.choices import PLATFORM_LABELS
-from planner.core.evidence import OTHER_PLATFORM, Attachment, EntryFields, EvidenceEntry
+from planner.core.evidence import (
+    OTHER_PLATFORM,
+    PICTURE_TYPES,
+    Attachment,
+    EntryFields,
+    EvidenceEntry,
+    media_words,
+)
 from planner.core.i18n import N_, _
 from planner.core.plan import Plan
 from planner.ui.open_dialog import OpenDialog
@@ -46,20 +53,6 @@ from planner.ui.widgets import (
 
 DRAFT_KEY = "draft:evidence"  # a plan setting: the half-filled form, as JSON
 FIRST_WORDS = 8  # words of "what happened" shown in the list
-VIEWABLE = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
-# The same words as the printed log (planner/report/evidence_log.py), which the screen does not
-# import: reportlab would then load when a plan opens.
-MEDIA_WORDS = {
-    "image/jpeg": N_("JPEG picture"),
-    "image/png": N_("PNG picture"),
-    "image/gif": N_("GIF picture"),
-    "image/webp": N_("WebP picture"),
-    "image/heic": N_("HEIC picture"),
-    "image/heif": N_("HEIF picture"),
-    "application/pdf": N_("PDF document"),
-    "text/plain": N_("Text file"),
-}
-OTHER_FILE = N_("Other file")
 LINE_FIELDS = ("time_zone", "account", "account_link", "reported_where", "report_reference")
 TEXT_FIELDS = ("what_happened", "who_saw", "effect", "what_i_did", "proof_needed")
 # Field captions, in the order the form shows them (date, time and platform come first).
@@ -474,7 +467,7 @@ class EvidenceScreen(QWidget):
     def _file_row(self, attachment: Attachment) -> QWidget:
         frame, inner = card()
         inner.addWidget(label(attachment.name, "subtitle"))
-        kind = _(MEDIA_WORDS.get(attachment.media_type, OTHER_FILE))
+        kind = _(media_words(attachment.media_type))
         inner.addWidget(label(_("{kind}, {size}").format(kind=kind,
                                                          size=size_words(attachment.size))))
         warning = file_warning(attachment)
@@ -483,7 +476,7 @@ class EvidenceScreen(QWidget):
             caution_layout.addWidget(label(warning))
             inner.addWidget(caution)
         row = QHBoxLayout()
-        if attachment.media_type in VIEWABLE:
+        if attachment.media_type in PICTURE_TYPES:
             view = button()
             set_text(view, _("View"))
             view.setAccessibleName(_("View {name}").format(name=attachment.name))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.evidence import MAX_ATTACHMENT_BYTES
 from planner.core.i18n import _
-from planner.ui.save_dialog import LINE_CHARACTERS, FolderList, Place, places
+from planner.ui.save_dialog import LINE_CHARACTERS, FolderList, Place, places, visible_in
 from planner.ui.speech import MessageLabel
 from planner.ui.widgets import FlowLayout, button, card, label, scrolling, set_text
 
@@ -41,13 +41,7 @@ class FileTooLarge(Exception):
 
 def files_in(folder: Path) -> list[Path]:
     """The files a person would see in `folder` (hidden ones left out), A to Z."""
-    try:
-        with os.scandir(folder) as entries:
-            found = [Path(entry.path) for entry in entries
-                     if not entry.name.startswith(".") and entry.is_file()]
-    except OSError:
-        return []  # unreadable or just unplugged: show it as empty rather than fail
-    return sorted(found, key=lambda path: path.name.casefold())
+    return visible_in(folder, folders=False)
 
 
 def read_whole(path: Path, limit: int) -> bytes:

@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 from planner.core import i18n
 from planner.core.choices import PLATFORM_LABELS
 from planner.core.content import Library, Resource
-from planner.core.evidence import OTHER_PLATFORM
+from planner.core.evidence import OTHER_PLATFORM, PICTURE_TYPES
 from planner.core.i18n import N_, _
 from planner.core.plan import Plan
 from planner.report import discreet, outputs
-from planner.report.evidence_log import PRINTABLE_TYPES, EvidenceChoice, ImageSize
+from planner.report.evidence_log import EvidenceChoice, ImageSize
 from planner.report.layout import PrintOptions
 from planner.ui.evidence_screen import platform_words, read_day
 from planner.ui.page_layout import PageLayout
@@ -270,7 +270,7 @@ class PrintScreen(QWidget):
         self.picture_boxes = {}
         for entry in self._plan().evidence().entries():
             for attachment in entry.attachments:
-                if attachment.media_type not in PRINTABLE_TYPES:
+                if attachment.media_type not in PICTURE_TYPES:
                     continue
                 caption = label(_("{name} ({date})").format(
                     name=attachment.name, date=entry.happened_on.isoformat()))

@@ -113,10 +113,15 @@ def places() -> list[Place]:
 
 def subfolders(folder: Path) -> list[Path]:
     """The folders a person would see inside `folder` (hidden ones left out), A to Z."""
+    return visible_in(folder, folders=True)
+
+
+def visible_in(folder: Path, folders: bool) -> list[Path]:
+    """The folders (or the files) a person would see in `folder`, hidden ones left out, A to Z."""
     try:
         with os.scandir(folder) as entries:
-            found = [Path(entry.path) for entry in entries
-                     if not entry.name.startswith(".") and entry.is_dir()]
+            found = [Path(entry.path) for entry in entries if not entry.name.startswith(".")
+                     and (entry.is_dir() if folders else entry.is_file())]
     except OSError:
         return []  # unreadable or just unplugged: show it as empty rather than fail
     return sorted(found, key=lambda path: path.name.casefold())
