@@ -10,6 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import evidence_bench
 import plans_bench
 import quick_exit_bench
 import report_bench
@@ -31,6 +32,7 @@ def main() -> int:
         "ui": ui_bench.measure(),
         "quick_exit": quick_exit_bench.measure(),
         "report": report_bench.measure(),
+        "evidence": evidence_bench.measure(),
     }
     text = json.dumps(results, indent=2)
     print(text)
