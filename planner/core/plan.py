@@ -255,20 +255,34 @@ class Plan:
 
     # -- the person's settings (kept inside the vault, never in QSettings) ---------------------
 
+    def keep_form(self, kind: str, fields: dict[str, Any] | None) -> None:
+        """Keep a half-filled form in the vault (encrypted), not in a widget: locking drops
+        every widget that shows plan text, and the form comes back on unlock. None forgets it."""
+        self.set_setting(f"draft:{kind}", "" if fields is None else json.dumps(fields))
+
+    def kept_form(self, kind: str) -> dict[str, Any] | None:
+        """The form kept for `kind`, if any (left in the vault: `keep_form(kind, None)` drops
+        it once it is back on screen)."""
+        text = self.setting(f"draft:{kind}")
+        try:
+            fields = json.loads(text) if text else None
+        except ValueError:
+            return None  # not a form this version wrote: nothing to put back
+        return fields if isinstance(fields, dict) else None
+
     def keep_draft(self, kind: str, draft: EntryDraft | None) -> None:
-        """Keep a half-filled person or place form in the vault (encrypted), not in a widget:
-        locking drops every widget that shows plan text, and the draft comes back on unlock."""
-        self.set_setting(f"draft:{kind}", "" if draft is None else json.dumps(asdict(draft)))
+        """Keep a half-filled person or place form (see `keep_form`)."""
+        self.keep_form(kind, None if draft is None else asdict(draft))
 
     def take_draft(self, kind: str) -> EntryDraft | None:
-        """The kept draft of `kind`, removed from the vault as it is handed back."""
-        text = self.setting(f"draft:{kind}")
-        if not text:
+        """The kept person or place form of `kind`, removed from the vault as it is handed back."""
+        fields = self.kept_form(kind)
+        if fields is None:
             return None
-        self.set_setting(f"draft:{kind}", "")
+        self.keep_form(kind, None)
         try:
-            return EntryDraft(**json.loads(text))
-        except (ValueError, TypeError):
+            return EntryDraft(**fields)
+        except TypeError:
             return None  # not a draft this version wrote: nothing to put back
 
     def setting(self, key: str, default: str = "") -> str:

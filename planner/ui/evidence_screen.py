@@ -9,7 +9,6 @@ the plan locks, as the person and place forms of My plan are, and comes back on 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date, time
 
@@ -51,7 +50,7 @@ from planner.ui.widgets import (
     set_text,
 )
 
-DRAFT_KEY = "draft:evidence"  # a plan setting: the half-filled form, as JSON
+DRAFT_KIND = "evidence"  # the half-filled form, kept in the plan (Plan.keep_form)
 FIRST_WORDS = 8  # words of "what happened" shown in the list
 LINE_FIELDS = ("time_zone", "account", "account_link", "reported_where", "report_reference")
 TEXT_FIELDS = ("what_happened", "who_saw", "effect", "what_i_did", "proof_needed")
@@ -335,8 +334,8 @@ class EvidenceScreen(QWidget):
             return
         if self._editing is None and not self.entry_form.typed_anything():
             return
-        text = json.dumps(self._draft())
-        saved(lambda: self._plan().set_setting(DRAFT_KEY, text))
+        draft = self._draft()
+        saved(lambda: self._plan().keep_form(DRAFT_KIND, draft))
 
     def set_library(self, _library: object) -> None:
         """Nothing here comes from the topics; the words follow the language by themselves."""
@@ -589,15 +588,10 @@ class EvidenceScreen(QWidget):
 
     def _take_draft(self) -> dict[str, object] | None:
         plan = self._plan()
-        text = plan.setting(DRAFT_KEY)
-        if not text:
-            return None
-        saved(lambda: plan.set_setting(DRAFT_KEY, ""))
-        try:
-            draft = json.loads(text)
-        except ValueError:
-            return None
-        return draft if isinstance(draft, dict) else None
+        draft = plan.kept_form(DRAFT_KIND)
+        if draft is not None:
+            saved(lambda: plan.keep_form(DRAFT_KIND, None))
+        return draft
 
     def _restore(self, draft: dict[str, object]) -> None:
         editing = draft.get("editing")
