@@ -110,6 +110,9 @@ def png(info: PngImagePlugin.PngInfo | None = None) -> bytes:
     return out.getvalue()
 
 
+SAVES = "SELECT coalesce((SELECT value FROM meta WHERE key = 'saves'), 0)"
+
+
 def stored(log: EvidenceLog, sql: str, parameters: tuple[object, ...] = ()) -> object:
     return log.vault.query(sql, parameters)[0][0]
 
@@ -167,7 +170,7 @@ def test_entries_are_listed_in_the_order_things_happened(saved: Path, clock: Clo
 
 def test_entry_fields_are_checked_before_anything_is_written(saved: Path, clock: Clock) -> None:
     log = open_log(saved, clock)
-    saves_before = stored(log, "SELECT value FROM meta WHERE key = 'saves'")
+    saves_before = stored(log, SAVES)
     with pytest.raises(ValueError):
         log.add(EntryFields(date(2026, 1, 1), platform="myspace"))
     with pytest.raises(TypeError):
@@ -179,7 +182,7 @@ def test_entry_fields_are_checked_before_anything_is_written(saved: Path, clock:
     with pytest.raises(PlanError):
         log.add(EntryFields(date(2026, 1, 1), account="lone \ud800 surrogate"))
     assert log.entries() == ()
-    assert stored(log, "SELECT value FROM meta WHERE key = 'saves'") == saves_before
+    assert stored(log, SAVES) == saves_before
     log.vault.close()
 
 
@@ -433,12 +436,12 @@ def test_an_oversized_file_is_refused_clearly_and_changes_nothing(
     entry = log.add(full_fields())
     log.vault.close()
     log = open_log(saved, clock)
-    saves_before = stored(log, "SELECT value FROM meta WHERE key = 'saves'")
+    saves_before = stored(log, SAVES)
     clock.advance()
     with pytest.raises(PlanError, match="50 MB") as refused:
         log.attach(entry.id, "video.mp4", bytes(MAX_ATTACHMENT_BYTES + 1))
     assert "Nothing was added" in str(refused.value)
-    assert stored(log, "SELECT value FROM meta WHERE key = 'saves'") == saves_before
+    assert stored(log, SAVES) == saves_before
     assert log.entry(entry.id) == entry
     log.vault.close()
 

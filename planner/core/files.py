@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 _OVERWRITE_CHUNK = 1 << 20
+_COPY_CHUNK = 4 << 20
 
 
 def ensure_private_dir(folder: Path) -> Path:
@@ -43,11 +47,15 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """
     if not overwrite and path.exists():
         raise FileExistsError(path)
+    _write_atomically(path, lambda handle: handle.write(data))
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     temporary = building_name(path)
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -81,8 +89,10 @@ def partial_writes(target: Path) -> list[Path]:
 
 
 def copy_atomically(source: Path, target: Path) -> None:
-    """Copy `source` over `target` atomically (used for the vault's last-good backup)."""
-    atomic_write(target, source.read_bytes())
+    """Copy `source` over `target` atomically (used for the vault's last-good backup), a chunk
+    at a time: a plan with hundreds of MB of evidence files is never held in memory whole."""
+    with open(source, "rb") as reading:
+        _write_atomically(target, lambda handle: shutil.copyfileobj(reading, handle, _COPY_CHUNK))
 
 
 def overwrite_and_delete(path: Path) -> None:

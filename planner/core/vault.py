@@ -8,9 +8,14 @@ Design (the README explains it for people):
   there is no Save button. Notes are the one thing typed continuously: the screen commits them
   when typing pauses (0.4 s) and at least every 2 s while it goes on, so a crash loses at most
   the last two seconds of typing in a note, and nothing else.
-- Beside the vault lives an encrypted last-good copy (`plan.db.bak`), refreshed after every
-  successful open. It lets a damaged vault be restored, and it tells a wrong passphrase (the
-  backup refuses it too) from damage (the backup accepts it).
+- Beside the vault lives an encrypted last-good copy (`plan.db.bak`). It lets a damaged vault
+  be restored, and it tells a wrong passphrase (the backup refuses it too) from damage (the
+  backup accepts it). It is refreshed at opening and closing only when the plan holds saves the
+  copy lacks (both count their saves), and only after every page of the plan passed its check,
+  so a plan of large evidence files is neither read whole nor copied when nothing changed.
+- An opening checks every page except the evidence files' bytes (which can be hundreds of MB);
+  those are checked before any backup refresh, and each file's hash whenever it is shown or
+  printed.
 - Nothing here ever overwrites a vault it could not open.
 - A rollback journal left beside the vault is replayed only if it is the vault's own latest:
   it is tried on a copy first, with the key, and every save counts itself so the key can date
@@ -170,8 +175,14 @@ class _PagesDamaged(Exception):
     """The key is right (the first page decrypted) but later pages fail their checks."""
 
 
-def _verify(connection: sqlcipher3.Connection) -> None:
-    """Read every page; tell "this key is wrong" from "this file is damaged"."""
+# Tables an opening does not read through: the evidence files' bytes. Reading them would make
+# opening a plan with 300 MB of photos take seconds; they are checked before each backup refresh.
+_BULK_TABLES = frozenset({"evidence_attachment_bytes"})
+
+
+def _verify(connection: sqlcipher3.Connection, *, every_page: bool = False) -> None:
+    """Check the plan's pages (all of them with `every_page`, else all but the bulk tables');
+    tell "this key is wrong" from "this file is damaged"."""
     try:
         _configure(connection)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -182,16 +193,29 @@ def _verify(connection: sqlcipher3.Connection) -> None:
             raise _PagesDamaged from None
         raise _KeyRejected from None
     try:
-        if connection.execute("PRAGMA cipher_integrity_check").fetchall():
+        if every_page and connection.execute("PRAGMA cipher_integrity_check").fetchall():
             raise _PagesDamaged
-        (result,) = connection.execute("PRAGMA quick_check").fetchone()
+        results = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()] \
+            if every_page else _quick_check_but_bulk(connection)
         version = schema.stored_version(connection)
         if version <= schema.SCHEMA_VERSION and not schema.has_tables(connection, version):
             raise _PagesDamaged
     except (sqlcipher3.DatabaseError, LookupError, ValueError):
         raise _PagesDamaged from None
-    if result != "ok":
+    if any(result != "ok" for result in results):
         raise _PagesDamaged
+
+
+def _quick_check_but_bulk(connection: sqlcipher3.Connection) -> list[str]:
+    """SQLite's quick check of every table but the bulk ones, whose tree pages alone are read
+    (a blob's length is in its row; its bytes, in overflow pages, are not). Each page read is
+    also checked against its SQLCipher HMAC."""
+    tables = [name for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()]
+    for bulk in _BULK_TABLES.intersection(tables):
+        connection.execute(f'SELECT sum(length(data)) FROM "{bulk}"').fetchone()
+    return [row[0] for table in ["sqlite_master", *tables] if table not in _BULK_TABLES
+            for row in connection.execute(f'PRAGMA quick_check("{table}")').fetchall()]
 
 
 KeyFor = Callable[[bytes], bytearray]
@@ -440,8 +464,8 @@ class Vault:
         vault.set_aside_journal = set_aside
         vault._upgrade()
         vault._refuse_if_older_than_its_backup()
-        vault._count_this_opening()
-        vault.refresh_backup()
+        if not vault.refresh_backup():
+            vault._refuse_if_damaged_in_bulk()
         for leftover in _leftovers(path):
             files.overwrite_and_delete(leftover)
         return vault
@@ -502,12 +526,11 @@ class Vault:
     def close(self) -> None:
         """Refresh the backup, close the connection (SQLCipher wipes its key) and zero ours.
 
-        Everything was already committed; the backup is refreshed here too so that it holds the
-        session's work, not only what was there when the vault was opened.
+        Everything was already committed; the backup is refreshed here so that it holds the
+        session's work (it costs nothing when the session changed nothing).
         """
         if self._connection is not None:
-            if not self._connection.in_transaction:
-                self.refresh_backup()
+            self.refresh_backup()
             self._connection.close()
             self._connection = None
         zero(self._key)
@@ -542,16 +565,20 @@ class Vault:
                 "Part of your plan could not be read. Close the app and open it again; if this "
                 "keeps happening, your plan file may be damaged.")) from None
 
-    # -- the opening count: a plan file put back from an older copy --------------------------
+    # -- a plan file put back from an older copy ------------------------------------------------
+    #
+    # Every save counts itself in `meta` (`_count_save`), and a backup is a byte copy, so its
+    # count says which saves it holds. That one number both dates a plan against its backup
+    # and tells whether the backup needs refreshing.
 
-    def _generation(self, schema_name: str = "main") -> int:
+    def _saves(self, schema_name: str = "main") -> int:
         rows = self.connection.execute(
-            f"SELECT value FROM {schema_name}.meta WHERE key = 'generation'").fetchall()
+            f"SELECT value FROM {schema_name}.meta WHERE key = 'saves'").fetchall()
         return int(rows[0][0]) if rows else 0
 
-    def _backup_generation(self) -> int | None:
-        """The opening count recorded in the backup (read with this vault's key), or None when
-        there is no backup it can read."""
+    def _backup_saves(self) -> int | None:
+        """The saves counted in the backup (read with this vault's key), or None when there is
+        no backup it can read."""
         if self.path is None or not backup_path(self.path).is_file():
             return None
         try:
@@ -560,7 +587,7 @@ class Vault:
         except sqlcipher3.Error:
             return None
         try:
-            return self._generation("backup_copy")
+            return self._saves("backup_copy")
         except (sqlcipher3.Error, ValueError):
             return None
         finally:
@@ -570,23 +597,13 @@ class Vault:
         """A plan file older than its own backup was put back from an old copy (by a person, a
         sync tool, a restore). Opening it would, at the next backup refresh, overwrite the newer
         copy: say so and offer the copy instead."""
-        backup = self._backup_generation()
-        if backup is not None and backup > self._generation():
+        backup = self._backup_saves()
+        if backup is not None and backup > self._saves():
             self._connection_close_without_backup()
             raise VaultDamaged(_(
                 "This plan file is older than its own backup copy, as if an old copy was put "
                 "back. Choose \u201cRestore the copy\u201d to go on from the newer copy. "
                 "Nothing has been deleted."), restorable=True, path=self.path)
-
-    def _count_this_opening(self) -> None:
-        """Count it, unless the disk is full: then the plan still opens, uncounted, so the
-        person can read it, and each change they try says the disk is full. (A missed count
-        never makes a put-back copy look newer than its backup.)"""
-        with contextlib.suppress(DiskFull), self.transaction() as connection:
-            connection.execute(
-                "INSERT INTO meta (key, value) VALUES ('generation', ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (str(self._generation() + 1),))
 
     def journal_notice(self) -> str | None:
         """What to tell the person when a journal was set aside at opening (None if not)."""
@@ -603,17 +620,45 @@ class Vault:
             self._connection.close()
             self._connection = None
 
-    def refresh_backup(self) -> None:
-        """Copy the (encrypted) vault file to its last-good backup, atomically, unless the
-        backup is newer than the vault (then it is what must be kept)."""
-        if self.path is None:
-            return
-        backup = self._backup_generation() if self.is_open else None
-        if backup is not None and backup > self._generation():
-            return
+    def _backup_is_due(self) -> bool:
+        """Whether the plan holds saves its backup lacks (or has no backup it can read)."""
+        backup = self._backup_saves()
+        return backup is None or backup < self._saves()
+
+    def _every_page_whole(self) -> bool:
+        try:
+            _verify(self.connection, every_page=True)
+        except (_KeyRejected, _PagesDamaged):
+            return False
+        return True
+
+    def refresh_backup(self) -> bool:
+        """Copy the (encrypted) vault file to its last-good backup, atomically, when the plan
+        holds saves the backup lacks, and only after every page passed its check: a damaged
+        plan never replaces a good copy, and an unchanged one is neither read whole nor copied.
+        Returns whether the backup now holds every save."""
+        if self.path is None or self.connection.in_transaction:
+            return False
+        if not self._backup_is_due():
+            return True  # the copy holds every save (or is newer: then it must be kept)
+        if not self._every_page_whole():
+            return False
         # A missing backup is not worth failing the open for; the vault itself is fine.
         with contextlib.suppress(OSError):
             files.copy_atomically(self.path, backup_path(self.path))
+            return True
+        return False
+
+    def _refuse_if_damaged_in_bulk(self) -> None:
+        """An opening reads every page but the evidence files' bytes. When the backup is due
+        (the last session's saves are not in it), every page is read to refresh it; damage
+        found there (inside a file's bytes, which a refresh left unrefreshed last time, too)
+        is reported like any other, with the backup to restore."""
+        if self.path is None or not self._backup_is_due() or self._every_page_whole():
+            return
+        restorable = self._backup_saves() is not None  # the key reads it
+        self._connection_close_without_backup()
+        raise _damaged(restorable=restorable)
 
     def change_passphrase(self, old: str, new: str, cost: kdf.KdfParameters) -> None:
         """Re-encrypt a single-file vault under `new`, after checking `old`."""
