@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="also fail when a topic's review date has passed")
     commands.add_parser("vault-check", help=argparse.SUPPRESS)
     for name, text in (("tour", "save a picture of every screen"),
-                       ("workbook", "write the blank workbook PDF")):
+                       ("workbook", "write the blank workbook PDF"),
+                       ("policy", "write a program's social media policy and worksheet")):
         commands.add_parser(name, help=text, add_help=False)
     return parser
 
@@ -55,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `planner` command."""
     parser = _parser()
     arguments, rest = parser.parse_known_args(argv)
-    if rest and arguments.command not in ("tour", "workbook"):
+    if rest and arguments.command not in ("tour", "workbook", "policy"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     _prepare_process()
     if arguments.command == "check-content":
@@ -75,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from planner.report.workbook import workbook_main
 
         return workbook_main(rest)
+    if arguments.command == "policy":
+        from planner.report.policy import policy_main
+
+        return policy_main(rest)
     from planner.ui.application import run_gui
 
     return run_gui(
