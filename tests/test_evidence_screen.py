@@ -28,6 +28,8 @@ from ui_helpers import (
 from vault_helpers import PASSPHRASE
 
 from planner.core.evidence import EntryFields
+from planner.core.i18n import translator
+from planner.report.evidence_log import ImageSize
 from planner.ui import save_dialog
 from planner.ui.evidence_screen import EvidenceScreen, PictureDialog
 from planner.ui.open_dialog import OpenDialog
@@ -392,3 +394,43 @@ def test_the_printout_holds_only_the_chosen_dates_and_app(qtbot, guest: AppUnder
     QTest.keyClicks(printing.last_day, "not a date")
     printing.show_preview()
     assert "year-month-day" in printing.filter_message.text()
+
+
+def test_coming_back_to_an_unchanged_log_keeps_its_rows_and_a_change_shows(
+        qtbot, guest: AppUnderTest) -> None:
+    """Showing the log again builds nothing when nothing changed (a log of hundreds of
+    entries would otherwise cost a second at every visit), and shows a change at once."""
+    log = guest.session.plan.evidence()
+    log.add(EntryFields(date(2026, 11, 2), what_happened=WORDS))
+    screen = open_screen(qtbot, guest)
+    rows = [screen.rows.itemAt(i).widget() for i in range(screen.rows.count())]
+    guest.window.show_page("plan")
+    screen = open_screen(qtbot, guest)
+    assert [screen.rows.itemAt(i).widget() for i in range(screen.rows.count())] == rows
+    guest.window.show_page("plan")
+    log.add(EntryFields(date(2026, 11, 3), what_happened="A second thing happened"))
+    screen = open_screen(qtbot, guest)
+    assert "A second thing happened" in labels_text(screen.list_box)
+
+
+def test_picture_choices_stay_when_coming_back_and_follow_the_language(
+        qtbot, guest: AppUnderTest) -> None:
+    log = guest.session.plan.evidence()
+    entry = log.add(EntryFields(date(2026, 11, 2), what_happened=WORDS))
+    log.attach(entry.id, "private.png", png())
+    guest.window.show_page("print")
+    printing = guest.window.screens["print"]
+    printing.kind_buttons["evidence"].setChecked(True)
+    (box,) = printing.picture_boxes.values()
+    box.setCurrentIndex(box.findText("Leave it out"))
+    guest.window.show_page("plan")
+    guest.window.show_page("print")
+    (box,) = printing.picture_boxes.values()
+    assert box.currentText() == "Leave it out"
+    guest.window.language_chosen.emit("es")
+    spanish = translator("es").gettext("Leave it out")
+    assert spanish != "Leave it out"
+    qtbot.waitUntil(lambda: [b.currentText() for b in printing.picture_boxes.values()]
+                    == [spanish], timeout=2000)
+    (box,) = printing.picture_boxes.values()
+    assert box.currentData() == ImageSize.LEFT_OUT.value

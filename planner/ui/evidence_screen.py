@@ -34,7 +34,7 @@ from planner.core.evidence import (
     EvidenceEntry,
     media_words,
 )
-from planner.core.i18n import N_, _
+from planner.core.i18n import N_, _, current_language
 from planner.core.plan import Plan
 from planner.ui.open_dialog import OpenDialog
 from planner.ui.save_errors import failures, saved
@@ -253,6 +253,7 @@ class EvidenceScreen(QWidget):
         self._plan = plan
         self._editing: int | None = None
         self._confirmed: Callable[[], None] | None = None
+        self._shown: tuple[tuple[EvidenceEntry, ...], str] | None = None  # what the rows show
         inner = QWidget()
         self.column = QVBoxLayout(inner)
         self.column.setSpacing(12)
@@ -343,8 +344,14 @@ class EvidenceScreen(QWidget):
     # -- the list ------------------------------------------------------------------------------
 
     def _show_list(self) -> None:
-        clear_layout(self.rows)
+        """Build the rows, unless the log and the language are as they were last time: a log of
+        hundreds of entries then costs nothing to show again."""
         entries = self._plan().evidence().entries()
+        shown = (entries, current_language())
+        if shown == self._shown:
+            return
+        self._shown = shown
+        clear_layout(self.rows)
         if not entries:
             self.rows.addWidget(label(_("No entries yet. Add one each time something "
                                         "happens, while you remember it well."), "muted"))

@@ -35,7 +35,7 @@ from planner.core import i18n
 from planner.core.choices import PLATFORM_LABELS
 from planner.core.content import Library, Resource
 from planner.core.evidence import OTHER_PLATFORM, PICTURE_TYPES
-from planner.core.i18n import N_, _
+from planner.core.i18n import N_, _, current_language
 from planner.core.plan import Plan
 from planner.report import discreet, outputs
 from planner.report.evidence_log import EvidenceChoice, ImageSize
@@ -87,6 +87,7 @@ class PrintScreen(QWidget):
         self._printers = printers
         self.person_boxes: dict[int, QCheckBox] = {}
         self.picture_boxes: dict[int, ChoiceBox] = {}
+        self._pictures_listed: object = None  # what the picture choices were built for
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -208,7 +209,6 @@ class PrintScreen(QWidget):
             self.people.addWidget(box)
         for box in list(self.person_boxes.values())[: outputs.MAX_CARD_CONTACTS]:
             box.setChecked(True)
-        self._list_pictures()
         self._kind_changed()
         tab_chain(self.controls, self.view)  # the options first, as on screen, then the preview
 
@@ -265,24 +265,33 @@ class PrintScreen(QWidget):
 
     def _list_pictures(self) -> None:
         """One choice per picture in the evidence log: small (the default), full size, or
-        left out, so no picture ever has to be printed for the rest to print."""
+        left out, so no picture ever has to be printed for the rest to print. Rebuilt only
+        when the pictures or the language changed: the choices made stay, and a log of
+        hundreds of pictures costs nothing to show again."""
+        pictures = tuple((entry, attachment) for entry in self._plan().evidence().entries()
+                         for attachment in entry.attachments
+                         if attachment.media_type in PICTURE_TYPES)
+        listed = (tuple((attachment.id, attachment.name, entry.happened_on)
+                        for entry, attachment in pictures), current_language())
+        if listed == self._pictures_listed:
+            return
+        self._pictures_listed = listed
+        chosen = {key: box.currentData() for key, box in self.picture_boxes.items()}
         clear_layout(self.pictures)
         self.picture_boxes = {}
-        for entry in self._plan().evidence().entries():
-            for attachment in entry.attachments:
-                if attachment.media_type not in PICTURE_TYPES:
-                    continue
-                caption = label(_("{name} ({date})").format(
-                    name=attachment.name, date=entry.happened_on.isoformat()))
-                box = ChoiceBox()
-                for size, words in PICTURE_SIZES:
-                    box.addItem(_(words), size.value)
-                box.setAccessibleName(_("How to print {name}").format(name=attachment.name))
-                caption.setBuddy(box)
-                box.activated.connect(lambda _index: self._options_changed())
-                self.picture_boxes[attachment.id] = box
-                self.pictures.addWidget(caption)
-                self.pictures.addWidget(box)
+        for entry, attachment in pictures:
+            caption = label(_("{name} ({date})").format(
+                name=attachment.name, date=entry.happened_on.isoformat()))
+            box = ChoiceBox()
+            for size, words in PICTURE_SIZES:
+                box.addItem(_(words), size.value)
+            box.setAccessibleName(_("How to print {name}").format(name=attachment.name))
+            box.setCurrentIndex(max(0, box.findData(chosen.get(attachment.id))))
+            caption.setBuddy(box)
+            box.activated.connect(lambda _index: self._options_changed())
+            self.picture_boxes[attachment.id] = box
+            self.pictures.addWidget(caption)
+            self.pictures.addWidget(box)
         if not self.picture_boxes:
             self.pictures.addWidget(label(_("There are no pictures in your evidence log."),
                                           "muted"))
@@ -308,6 +317,8 @@ class PrintScreen(QWidget):
         for widget in (self.evidence_filter, self.pictures_caption, self.pictures_help,
                        self.pictures_box):
             widget.setVisible(kind == "evidence")
+        if kind == "evidence":
+            self._list_pictures()  # built when wanted: the other printouts never pay for it
         self.notes.setVisible(kind == "plan")
         self.plan_title.setEnabled(kind in ("plan", "workbook"))
         self._options_changed()
@@ -571,4 +582,6 @@ class PrintScreen(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self.isVisible() and self.kind() == "evidence":
+                self._list_pictures()  # each picture's choice names its size in words
         super().changeEvent(event)
