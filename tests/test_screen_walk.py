@@ -9,6 +9,7 @@ stand out from the button.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,22 @@ def evidence_problems(window: QWidget) -> list[str]:
     return found
 
 
+def policy_problems(window: QWidget) -> list[str]:
+    """The program policy builder (advocate view): every step, with a concern showing."""
+    preferences = replace(window.preferences, advocate_view=True)
+    window.settings.preferences_changed.emit(preferences)
+    window.show_page("policy")
+    screen = window.screens["policy"]
+    question = next(q for q in screen.guide.questions if any(o.concern for o in q.options))
+    concern = next(o for o in question.options if o.concern)
+    screen.questions[question.id].choices[concern.id].setChecked(True)
+    found = []
+    for step, widget in screen.step_buttons.items():
+        widget.click()
+        found += problems(f"policy, {step}", screen)
+    return found
+
+
 def walk(app: AppUnderTest) -> list[str]:
     """Visit every screen, state and dialog a person can reach; return what is wrong."""
     window = app.window
@@ -220,6 +237,7 @@ def walk(app: AppUnderTest) -> list[str]:
     from planner.ui.open_dialog import OpenDialog
 
     found += _dialog_problems("open dialog", OpenDialog(window))
+    found += policy_problems(window)
     window.show_page("settings")
     found += problems("settings", window.settings)
     window.show_page("help")

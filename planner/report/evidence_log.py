@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -124,7 +125,8 @@ def evidence_log(entries: Sequence[EvidenceEntry], images: Callable[[int], bytes
 
     `images(id)` gives a file's bytes as imported, and is asked only while the page with that
     picture is laid out. `verified(id)` says whether the file still matches its SHA-256; it is
-    asked once per file, for the appendix. `stop` is asked between paragraphs (`layout.Stop`).
+    asked once per file, when the appendix is laid out (after the pictures). `stop` is asked
+    between paragraphs (`layout.Stop`).
     """
     _ = options.gettext
     say = discreet.app_words(options)
@@ -371,7 +373,19 @@ class PictureRow(Flowable):
                                     self.height - height, width, height)
             caption.drawOn(self.canv, left,
                            self.height - self.picture_height - PICTURE_GAP / 2 - caption.height)
+        for ready in self.ready or []:
+            if ready is not None:
+                _let_go(ready.reader)
         self.ready = None  # drawn: the pixels are in the page now, and need not stay in memory
+
+
+def _let_go(reader: ImageReader) -> None:
+    """Free a drawn picture's pixels now. reportlab's ImageReader refers to itself (its
+    `jpeg_fh` is its own bound method), so it lives until Python's cycle collector runs, and
+    with it the raw pixels it kept for the page: without this, a log of hundreds of photos
+    would hold them all until the end of the layout."""
+    reader._data = None  # the cache reportlab fills in getRGBData
+    reader._image = None
 
 
 def _decoded(data: bytes, largest: tuple[int, int]) -> CleanPicture | None:
@@ -429,6 +443,32 @@ def _on_white(picture: Image) -> Image:
     return fresh
 
 
+class CheckedWhenLaidOut(Flowable):
+    """A file's check result, asked for when the appendix is laid out rather than when the
+    story is put together: by then each picture above was read (and hashed) for its own page,
+    so no file is read twice."""
+
+    def __init__(self, check_file: Callable[[], bool], unchanged: Flowable,
+                 changed: Flowable) -> None:
+        super().__init__()
+        self._check_file = check_file
+        self._results = (unchanged, changed)
+        self._result: Flowable | None = None
+
+    def _chosen(self) -> Flowable:
+        if self._result is None:
+            self._result = self._results[0 if self._check_file() else 1]
+        return self._result
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self._chosen().wrap(available_width, available_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def draw(self) -> None:
+        self._chosen().drawOn(self.canv, 0, 0)
+
+
 def _appendix(chosen: Sequence[EvidenceEntry], numbers: dict[int, int],
               verified: Callable[[int], bool], options: PrintOptions, s: Styles,
               stop: Stop) -> list[Flowable]:
@@ -450,15 +490,15 @@ def _appendix(chosen: Sequence[EvidenceEntry], numbers: dict[int, int],
         p(say(_("A matching code does not show that a screenshot or photo is genuine, or who "
                 "made it: only that the file is the same as when it was added.")), s.body),
     ]
+    unchanged = say(_("Checked when printed: unchanged since it was added."))
+    # NOTE: "Warning:" is printed in bold, then the sentence that follows it.
+    warning, changed = say(_("Warning:")), say(_(
+        "when checked for this printout, this file did not match its code. It has changed or "
+        "been damaged since it was added."))
     for number, entry_number, attachment in files:
         check(stop)
-        if verified(attachment.id):
-            result = p(say(_("Checked when printed: unchanged since it was added.")), s.body)
-        else:
-            # NOTE: "Warning:" is printed in bold, then the sentence that follows it.
-            result = lead_in(say(_("Warning:")), say(_(
-                "when checked for this printout, this file did not match its code. It has "
-                "changed or been damaged since it was added.")), s.body)
+        result = CheckedWhenLaidOut(partial(verified, attachment.id),
+                                    p(unchanged, s.body), lead_in(warning, changed, s.body))
         # A file's lines stay on one page: a code is never read apart from its file's name.
         story.append(KeepTogether([
             lead_in(say(_("File {number}:")).format(number=number), attachment.name, s.compact),

@@ -1,4 +1,5 @@
-"""The four printed outputs: my plan, pocket cards, family rules, and the blank workbook.
+"""The printed outputs: my plan, pocket cards, family rules, the blank workbook, the evidence
+log, and a program's social media policy and its worksheet (laid out in `report.policy`).
 
 Each is a pure function from data to PDF bytes. When the person asked for discreet wording, the
 app's own words (topics, steps, cautions, help lines, the program's resources) pass through
@@ -12,8 +13,9 @@ everything one PDF is made from, read beforehand, so it can be laid out on anoth
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -24,7 +26,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, FrameBreak, PageBreak
 
 from planner.core.content import Action, Library, Resource, Topic
-from planner.core.evidence import PICTURE_TYPES, EvidenceEntry
+from planner.core.errors import VaultError
+from planner.core.evidence import EvidenceEntry
 from planner.core.hotlines import national_hotlines
 from planner.core.markdown import parse_blocks
 from planner.core.plan import (
@@ -35,13 +38,14 @@ from planner.core.plan import (
     LocalResource,
     Plan,
 )
+from planner.core.policy import PolicyAnswers, PolicyGuide, answers_in_plan, draft, load_guide
 from planner.report import discreet, fonts
 from planner.report.evidence_log import (
     EvidenceChoice,
-    ImageSize,
     evidence_log,
 )
 from planner.report.layout import (
+    MARGIN,
     CheckItem,
     Framed,
     PrintOptions,
@@ -80,31 +84,98 @@ class PrintablePlan:
         return cls(plan.statuses(), plan.notes(), plan.contacts(), plan.resources())
 
 
+ReadThrough = Callable[[Callable[[int], bytes]], Callable[[int], bytes]]
+"""Wraps the vault's read of a file for the thread that lays the pages out (the vault's
+connection belongs to the GUI thread; see `planner.ui.page_layout`)."""
+
+
+class EvidenceFiles:
+    """The evidence files of one printout, read one at a time while the pages are laid out, and
+    checked against their recorded SHA-256 as they are read: a log of hundreds of photos never
+    holds more than the file being drawn. A file that cannot be read prints as "could not be
+    printed" and is reported as changed."""
+
+    def __init__(self, read: Callable[[int], bytes], recorded: Mapping[int, str]) -> None:
+        self._read = read
+        self._recorded = dict(recorded)
+        self._checked: dict[int, bool] = {}
+
+    def picture(self, attachment_id: int) -> bytes:
+        return self._bytes(attachment_id) or b""
+
+    def verified(self, attachment_id: int) -> bool:
+        if attachment_id not in self._checked:
+            self._bytes(attachment_id)
+        return self._checked[attachment_id]
+
+    def _bytes(self, attachment_id: int) -> bytes | None:
+        try:
+            data = self._read(attachment_id)
+        except VaultError:  # a PlanError (the file is gone) too
+            self._checked[attachment_id] = False
+            return None
+        recorded = self._recorded.get(attachment_id)
+        self._checked[attachment_id] = hashlib.sha256(data).hexdigest() == recorded
+        return data
+
+
 @dataclass(frozen=True)
 class PrintableEvidence:
-    """An evidence log read once from the vault, files and all, so layout never touches
-    storage (the layout runs on another thread, and the vault's connection stays on the GUI
-    thread). Every chosen file's bytes are held while the printout exists."""
+    """An evidence log's entries, read beforehand, and its files, read as the pages are laid
+    out (see `EvidenceFiles`): only the pictures that print are decoded, one row at a time."""
 
     entries: tuple[EvidenceEntry, ...]
-    files: Mapping[int, bytes]
-    verified: Mapping[int, bool]
+    files: EvidenceFiles
     choice: EvidenceChoice = field(default_factory=EvidenceChoice)
 
     @classmethod
-    def from_plan(cls, plan: Plan, choice: EvidenceChoice | None = None) -> PrintableEvidence:
-        """Only the pictures that will print are read (a left-out one is never in memory)."""
+    def from_plan(cls, plan: Plan, choice: EvidenceChoice | None = None,
+                  read_through: ReadThrough | None = None) -> PrintableEvidence:
+        """The chosen entries; their files are read later, through `read_through` when the
+        pages are laid out on another thread."""
         choice = choice or EvidenceChoice()
         log = plan.evidence()
         entries = tuple(entry for entry in log.entries() if choice.holds(entry))
-        attachments = [a for entry in entries for a in entry.attachments]
-        files = {a.id: log.attachment_bytes(a.id) for a in attachments
-                 if a.media_type in PICTURE_TYPES and choice.size(a.id) is not ImageSize.LEFT_OUT}
-        return cls(entries, files, {a.id: log.verify(a.id) for a in attachments}, choice)
+        read = log.attachment_bytes if read_through is None else read_through(
+            log.attachment_bytes)
+        recorded = {a.id: a.sha256 for entry in entries for a in entry.attachments}
+        return cls(entries, EvidenceFiles(read, recorded), choice)
 
     def pdf(self, options: PrintOptions, stop: Stop = never) -> bytes:
-        return evidence_log(self.entries, self.files.__getitem__, self.verified.__getitem__,
+        return evidence_log(self.entries, self.files.picture, self.files.verified,
                             options, self.choice, stop)
+
+
+@dataclass(frozen=True)
+class PrintablePolicy:
+    """A program's policy questions and answers, read once (the answers from the plan), in the
+    language the printout is in. Holds no survivor data: the answers are the program's."""
+
+    guide: PolicyGuide
+    answers: PolicyAnswers
+    topic_titles: Mapping[str, str]
+
+    @classmethod
+    def from_plan(cls, plan: Plan, library: Library, language: str) -> PrintablePolicy:
+        """The questions in `language` (English where a translation lacks them), and the
+        answers kept in the plan (none yet: an empty draft)."""
+        from planner.core.resources import content_dir
+
+        guide = load_guide(content_dir(), language, {topic.id for topic in library.topics})
+        return cls(guide, answers_in_plan(plan, guide) or PolicyAnswers(),
+                   {topic.id: topic.title for topic in library.topics})
+
+    def pdf(self, kind: str, options: PrintOptions, stop: Stop = never) -> bytes:
+        """The draft policy (`kind` "policy") or the blank worksheet ("worksheet")."""
+        from planner.report.policy import policy_pdf, worksheet_pdf  # loads odfdo too
+
+        if kind == "worksheet":
+            return worksheet_pdf(self.guide, options, self.topic_titles, stop)
+        return policy_pdf(draft(self.guide, self.answers, topic_titles=self.topic_titles),
+                          options, stop)
+
+
+POLICY_KINDS = ("policy", "worksheet")
 
 
 @dataclass(frozen=True)
@@ -113,18 +184,23 @@ class Printout:
     reads neither storage nor the window, so it can run on any thread. The rules sheet and the
     workbook hold no plan (`plan` is None), so they carry none of the person's words."""
 
-    kind: str  # "plan", "card", "rules", "workbook" or "evidence"
+    kind: str  # "plan", "card", "rules", "workbook", "evidence", "policy" or "worksheet"
     options: PrintOptions
     library: Library
     plan: PrintablePlan | None = None
     contact_ids: tuple[int, ...] = ()  # the people on a pocket card
     program: tuple[Resource, ...] = ()
     evidence: PrintableEvidence | None = None
+    policy: PrintablePolicy | None = None
 
     def pdf(self, stop: Stop = never) -> bytes:
         """The PDF bytes; `stop` is asked between paragraphs (see `layout.Stop`)."""
+        if self.kind in POLICY_KINDS:
+            if self.policy is None:
+                raise ValueError("a policy printout needs the policy's questions")
+            return self.policy.pdf(self.kind, self.options, stop)
         if self.kind == "evidence":
-            evidence = self.evidence or PrintableEvidence((), {}, {})
+            evidence = self.evidence or PrintableEvidence((), EvidenceFiles(bytes, {}))
             return evidence.pdf(self.options, stop)
         if self.kind == "workbook":
             return workbook(self.library, self.options, stop)
@@ -233,17 +309,33 @@ def _people(plan: PrintablePlan, options: PrintOptions, s: Styles) -> list[Flowa
 
 
 def family_rules(library: Library, options: PrintOptions, stop: Stop = never) -> bytes:
-    """One page for the fridge: the household's online rules, with no mention of abuse."""
+    """One page for the fridge: the household's online rules, with no mention of abuse.
+
+    Large print, as a sheet for the fridge is read from across the kitchen; normal print when a
+    language's longer sentences would not fit one page in large print (Spanish, Vietnamese)."""
+    story = _family_rules(library, options, styles(True, options.right_to_left))
+    if not _fits_one_page(story):
+        story = _family_rules(library, options, styles(False, options.right_to_left))
+    return build(story, options, footer=False, stop=stop)
+
+
+def _family_rules(library: Library, options: PrintOptions, s: Styles) -> list[Flowable]:
     _ = options.gettext
-    # Always large: a sheet for the fridge is read from across the kitchen.
-    s = styles(True, options.right_to_left)
     story: list[Flowable] = [p(_("Our family's online rules"), s.h1)]
     for rule in library.family_rules():
         story.append(CheckItem(discreet.neutral(rule.text, options.language), s.body))
     story.append(gap(s))
     story.append(p(_("Our own rules:"), s.h2))
     story.append(WriteInLines(3, s.size * 1.8))
-    return build(story, options, footer=False, stop=stop)
+    return story
+
+
+def _fits_one_page(story: Sequence[Flowable]) -> bool:
+    """Whether `story` fits the one frame of a letter page that `build` lays it out in."""
+    width, height = LETTER[0] - 2 * MARGIN, LETTER[1] - 2 * MARGIN - 6 * mm
+    needed = sum(flowable.wrap(width, height)[1] + flowable.getSpaceBefore()
+                 + flowable.getSpaceAfter() for flowable in story)
+    return bool(needed <= height)
 
 
 def _key_points(topic: Topic) -> list[str]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from planner.core import i18n, kdf, paths
 from planner.core.i18n import _
@@ -34,9 +34,11 @@ from planner.ui.save_errors import install_exception_hook, report
 if TYPE_CHECKING:
     from planner.core.content import Library, Resource
     from planner.core.plan import Plan
+    from planner.ui.print_screen import PrintScreen
 from planner.core.preferences import Preferences
 
 MEMORY_TEMP_DIRS = (Path("/dev/shm"),)
+
 
 
 class FirstPaint(QObject):
@@ -138,7 +140,7 @@ def build_window(app: QApplication, session: Session, quit_app: Callable[[], Non
     In order: what the window needs, the window, then what answers the window's requests
     (its signals), each made once and in the order it is used.
     """
-    def make_print_screen(plan: Callable[[], Plan], library: Library) -> QWidget:
+    def make_print_screen(plan: Callable[[], Plan], library: Library) -> PrintScreen:
         """Built the first time it is shown: only printing needs reportlab and QtPdf."""
         from planner.ui.print_screen import PrintScreen
 

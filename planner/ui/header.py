@@ -19,6 +19,9 @@ PAGES = (("topics", N_("Topics"), "Ctrl+1"), ("plan", N_("My plan"), "Ctrl+2"),
          ("evidence", N_("Evidence log"), "Ctrl+5"),
          # NOTE: the name of a page of the app (printing the plan), shown on a tab.
          ("print", N_("Print"), "Ctrl+3"), ("settings", N_("Settings"), "Ctrl+4"),
+         # NOTE: the name of a page for program staff: writing the program's social media
+         # policy. Shown only in advocate view or when staff chose it on the first screen.
+         ("policy", N_("Program policy"), "Ctrl+6"),
          ("help", N_("Help"), "F1"))
 
 
@@ -72,6 +75,12 @@ class Header(QWidget):
         self.banner.setVisible(active and guest)
         self.end_button.setVisible(guest)
         self.lock_button.setVisible(not guest)
+        self.offer_policy(False)
+
+    def offer_policy(self, offered: bool) -> None:
+        """The program policy page is for program staff: in advocate view, or when they chose
+        it on the first screen; a survivor's header stays as it was."""
+        self.nav["policy"].setVisible(offered)  # type: ignore[attr-defined]
 
     def mark(self, page: str) -> None:
         """Show which page is on screen: a stronger look, and "(you are here)" for screen

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from planner.ui.help_panel import HelpPanel
     from planner.ui.lock_screen import LockScreen
     from planner.ui.plan_screen import PlanScreen
+    from planner.ui.policy_screen import PolicyScreen
+    from planner.ui.print_screen import PrintScreen
     from planner.ui.priorities import PrioritiesScreen
     from planner.ui.settings_screen import SettingsScreen
     from planner.ui.topics import TopicsScreen
@@ -55,7 +57,7 @@ class Screen(Protocol):
         """Show content in another language without losing anything typed."""
 
 
-PrintScreenFactory = Callable[[Callable[[], "Plan"], "Library"], QWidget]
+PrintScreenFactory = Callable[[Callable[[], "Plan"], "Library"], "PrintScreen"]
 
 
 @dataclass
@@ -67,7 +69,8 @@ class PlanScreens:
     plan: PlanScreen
     settings: SettingsScreen
     evidence: EvidenceScreen
-    print: QWidget | None = None  # built the first time it is shown: it loads reportlab
+    print: PrintScreen | None = None  # built the first time it is shown: it loads reportlab
+    policy: PolicyScreen | None = None  # for program staff only: built when first asked for
 
     def pages(self) -> dict[str, QWidget]:
         pages: dict[str, QWidget] = {"topics": self.topics, "plan": self.plan,
@@ -75,6 +78,8 @@ class PlanScreens:
                                      "priorities": self.priorities}
         if self.print is not None:
             pages["print"] = self.print
+        if self.policy is not None:
+            pages["policy"] = self.policy
         return pages
 
     def __iter__(self) -> Iterator[Screen]:
@@ -108,6 +113,7 @@ class MainWindow(QMainWindow):
         self._lock_screen: LockScreen | None = None
         self._help: HelpPanel | None = None
         self.current_page = "welcome"
+        self.for_program = False  # the session was started for the program policy
         self.returning_to = "topics"
         self._resume_topic: tuple[str, int] | None = None
 
@@ -127,6 +133,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomeScreen(session)
         self.stack.addWidget(self.welcome)
         self.welcome.started.connect(self._started)
+        self.welcome.program_started.connect(self._started_for_program)
         self.welcome.language_chosen.connect(self.language_chosen)
         self.header.go.connect(self.show_page)
         self.header.lock_requested.connect(lambda: self.lock())
@@ -232,6 +239,26 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(opened.print)
         return opened.print
 
+    def _policy_screen(self, opened: PlanScreens) -> PolicyScreen | None:
+        """For program staff (advocate view, or chosen on the first screen): built when first
+        asked for, so a survivor's session never loads the policy questions."""
+        if opened.policy is None and self.policy_offered():
+            from planner.ui.policy_screen import PolicyScreen
+
+            opened.policy = PolicyScreen(self.plan, opened.topics.library)
+            opened.policy.print_requested.connect(self.print_output)
+            self.stack.addWidget(opened.policy)
+        return opened.policy
+
+    def policy_offered(self) -> bool:
+        return self.for_program or self.preferences.advocate_view
+
+    def print_output(self, kind: str) -> None:
+        """Show the print screen with `kind` chosen (the policy screen's documents)."""
+        self.show_page("print")
+        if self.open_screens is not None and self.open_screens.print is not None:
+            self.open_screens.print.choose_output(kind)
+
     def show_page(self, page: str) -> None:
         """Switch to a screen (if a plan is open and unlocked), bringing it up to date."""
         opened = self.open_screens
@@ -239,6 +266,8 @@ class MainWindow(QMainWindow):
             return
         if page == "print":
             self._print_screen(opened)
+        if page == "policy" and self._policy_screen(opened) is None:
+            return
         screen = self.screens.get(page)
         if screen is None:
             return
@@ -262,16 +291,26 @@ class MainWindow(QMainWindow):
 
     # -- the session ---------------------------------------------------------------------------
 
-    def _started(self, is_new: bool) -> None:
+    def _started_for_program(self) -> None:
+        """Program staff chose the policy builder on the first screen (a session that saves
+        nothing): straight to the builder, and it stays in the header."""
+        self.for_program = True
+        self._started(True, "policy")
+
+    def _started(self, is_new: bool, page: str = "") -> None:
         self.lock_screen  # noqa: B018 - built now, so locking never has to wait for it
         self._build_screens()
         self.preferences = Preferences.from_plan(self.session.plan)
         self._use_preferences(self.preferences)
-        self.header.show_session(active=True, guest=self.session.is_guest)
-        self.show_page("priorities" if is_new else "topics")
+        self._show_session()
+        self.show_page(page or ("priorities" if is_new else "topics"))
         if self.session.is_guest:
             announce(self.header.banner_text, self.header.banner_text.text(), assertive=True)
         self._say_what_opening_found()
+
+    def _show_session(self) -> None:
+        self.header.show_session(active=True, guest=self.session.is_guest)
+        self.header.offer_policy(self.policy_offered())
 
     def _say_what_opening_found(self) -> None:
         """A leftover file the vault would not use when it opened is worth a word: the plan is
@@ -293,6 +332,7 @@ class MainWindow(QMainWindow):
         self._use_preferences(preferences)
         if advocate_changed:
             self.topics.refresh()
+            self.header.offer_policy(self.policy_offered())
 
     def lock(self, automatic: bool = False) -> None:
         """Hide the plan and drop its key; `automatic` when no one used the app for a while."""
@@ -313,7 +353,7 @@ class MainWindow(QMainWindow):
     def _unlocked(self) -> None:
         """Rebuild the screens and go back to the same screen, topic and scroll position."""
         self._build_screens()
-        self.header.show_session(active=True, guest=self.session.is_guest)
+        self._show_session()
         self._use_preferences(self.preferences)
         if self._resume_topic is not None:
             self.topics.resume(*self._resume_topic)
@@ -329,6 +369,7 @@ class MainWindow(QMainWindow):
         self.save_errors.hide()
         self._drop_screens()
         self.preferences = Preferences()
+        self.for_program = False
         # After the dropped screens are really gone (deleted at the next turn of the event
         # loop): restyling them first made ending a session at 200 % take seconds.
         QTimer.singleShot(0, self, lambda: self._use_preferences(self.preferences))

@@ -37,6 +37,7 @@ from planner.core.content import Library, Resource
 from planner.core.evidence import OTHER_PLATFORM, PICTURE_TYPES
 from planner.core.i18n import N_, _, current_language
 from planner.core.plan import Plan
+from planner.core.policy import PLAN_SETTING
 from planner.report import discreet, outputs
 from planner.report.evidence_log import EvidenceChoice, ImageSize
 from planner.report.layout import PrintOptions
@@ -68,7 +69,11 @@ from planner.ui.widgets import (
 
 OUTPUTS = (("plan", N_("My plan")), ("card", N_("Pocket card")),
            ("rules", N_("Family rules sheet")), ("workbook", N_("Blank workbook")),
-           ("evidence", N_("Evidence log")))
+           ("evidence", N_("Evidence log")),
+           # NOTE: a printout: the draft of a program's own social media policy.
+           ("policy", N_("Program policy")),
+           # NOTE: a printout: the policy's questions with empty boxes, for a staff meeting.
+           ("worksheet", N_("Policy worksheet")))
 # How each picture of the evidence log prints (the report's own sizes), small by default.
 PICTURE_SIZES = ((ImageSize.SMALL, N_("Small")), (ImageSize.FULL, N_("Full size")),
                  (ImageSize.LEFT_OUT, N_("Leave it out")))
@@ -209,8 +214,22 @@ class PrintScreen(QWidget):
             self.people.addWidget(box)
         for box in list(self.person_boxes.values())[: outputs.MAX_CARD_CONTACTS]:
             box.setChecked(True)
+        # A program's policy is offered only in a plan that holds one (or when asked for by
+        # the policy screen): a survivor's list of printouts stays as it was.
+        self._offer_policy(bool(self._plan().setting(PLAN_SETTING))
+                           or self.kind() in outputs.POLICY_KINDS)
         self._kind_changed()
         tab_chain(self.controls, self.view)  # the options first, as on screen, then the preview
+
+    def choose_output(self, kind: str) -> None:
+        """Show `kind` ("policy", "worksheet", ...) chosen, as the policy screen asks."""
+        if kind in outputs.POLICY_KINDS:
+            self._offer_policy(True)
+        self.kind_buttons[kind].setChecked(True)
+
+    def _offer_policy(self, offered: bool) -> None:
+        for kind in outputs.POLICY_KINDS:
+            self.kind_buttons[kind].setVisible(offered)
 
     def set_library(self, library: Library) -> None:
         self.library = library
@@ -320,6 +339,7 @@ class PrintScreen(QWidget):
         if kind == "evidence":
             self._list_pictures()  # built when wanted: the other printouts never pay for it
         self.notes.setVisible(kind == "plan")
+        self.discreet.setVisible(kind not in outputs.POLICY_KINDS)  # a program's own document
         self.plan_title.setEnabled(kind in ("plan", "workbook"))
         self._options_changed()
 
@@ -401,10 +421,14 @@ class PrintScreen(QWidget):
         kind = self.kind()
         plan = outputs.PrintablePlan.from_plan(self._plan()) if kind in ("plan", "card") else None
         chosen = tuple(cid for cid, box in self.person_boxes.items() if box.isChecked())
-        evidence = (outputs.PrintableEvidence.from_plan(self._plan(), self.evidence_choice())
-                    if kind == "evidence" else None)
+        evidence = (outputs.PrintableEvidence.from_plan(
+            self._plan(), self.evidence_choice(), self._layout.read_through)
+            if kind == "evidence" else None)
+        policy = (outputs.PrintablePolicy.from_plan(self._plan(), self.library,
+                                                    i18n.current_language())
+                  if kind in outputs.POLICY_KINDS else None)
         return outputs.Printout(kind, self.options(), self.library, plan, chosen,
-                                self.program_resources, evidence)
+                                self.program_resources, evidence, policy)
 
     def build_pdf(self) -> bytes:
         """The chosen output as PDF bytes (the one thing preview, printer and file share)."""

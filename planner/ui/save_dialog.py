@@ -190,12 +190,15 @@ class FolderList(QTreeWidget):
 
 
 class SaveDialog(QDialog):
-    """Pick a place; `saved_path` and `saved_place` are set when the file was written."""
+    """Pick a place; `saved_path` and `saved_place` are set when the file was written.
+    `file_name` is the name offered; its ending (".pdf", ".odt", ".json") is always kept."""
 
-    def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
+    def __init__(self, data: bytes, parent: QWidget | None = None,
+                 file_name: str = DEFAULT_NAME) -> None:
         super().__init__(parent)
         self.setWindowTitle("Planner")
         self.data = data
+        self.file_name = file_name
         self.saved_path: Path | None = None
         self.saved_place = ""
         self._confirm_overwrite: Path | None = None
@@ -255,7 +258,7 @@ class SaveDialog(QDialog):
         for widget in (self.folders, self.folder_label, self.folder):
             self.other_choice.addWidget(widget)
         form.addLayout(self.other_choice)
-        self.name = QLineEdit(DEFAULT_NAME)
+        self.name = QLineEdit(self.file_name)
         self.name_label = label()
         self.name_label.setBuddy(self.name)
         form.addWidget(self.name_label)
@@ -354,9 +357,10 @@ class SaveDialog(QDialog):
     # -- saving --------------------------------------------------------------------------------
 
     def target(self) -> Path | None:
-        name = self.name.text().strip() or DEFAULT_NAME
-        if not name.lower().endswith(".pdf"):
-            name += ".pdf"
+        name = self.name.text().strip() or self.file_name
+        ending = Path(self.file_name).suffix
+        if not name.lower().endswith(ending):
+            name += ending
         if Path(name).name != name:
             return None
         for radio, folder in self.place_buttons:

@@ -1,4 +1,5 @@
-"""The first screen: an honest note, the language, and three ways to begin.
+"""The first screen: an honest note, the language, and three ways to begin (and, below them,
+a fourth for program staff: writing the program's social media policy).
 
 Nothing on it mentions abuse: the window may be seen by someone else. The note about
 monitoring comes before any choice, because the safest decision may be to use another device.
@@ -47,9 +48,11 @@ def language_name(code: str) -> str:
 
 
 class WelcomeScreen(QWidget):
-    """Choose how to begin; emits `started(is_new)` once a plan is open."""
+    """Choose how to begin; emits `started(is_new)` once a plan is open, or `program_started`
+    once a session that saves nothing is open for program staff's policy builder."""
 
     started = Signal(bool)
+    program_started = Signal()
     language_chosen = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -95,6 +98,12 @@ class WelcomeScreen(QWidget):
         self.open_button.clicked.connect(
             lambda: self._show_page(self.open_page, self.open_passphrase))
         self.guest_button.clicked.connect(self._start_guest)
+        # Program staff's choice comes after the three a survivor needs, in look and in Tab
+        # order, so the survivor's path is no longer than it was.
+        self.program_caption = label(role="subtitle")
+        self.program_button = button()
+        self.program_help = label(role="muted")
+        self.program_button.clicked.connect(self._start_for_program)
         self.notice = MessageLabel(role="subtitle")
         self.notice.hide()
         layout.addWidget(self.title)
@@ -105,6 +114,9 @@ class WelcomeScreen(QWidget):
                                (self.guest_button, self.guest_help)):
             layout.addWidget(choice)
             layout.addWidget(helper)
+        layout.addSpacing(16)
+        for widget in (self.program_caption, self.program_button, self.program_help):
+            layout.addWidget(widget)
         layout.addStretch(1)
         self.choice_page = scrolling(page)
         self.pages.addWidget(self.choice_page)
@@ -281,6 +293,11 @@ class WelcomeScreen(QWidget):
         self.session.start_guest()
         self.started.emit(True)
 
+    def _start_for_program(self) -> None:
+        self.notice.hide()
+        self.session.start_guest()
+        self.program_started.emit()
+
     @staticmethod
     def _error(target: MessageLabel, text: str) -> None:
         target.setText(text)  # spoken, and the field's description while it stands
@@ -324,6 +341,14 @@ class WelcomeScreen(QWidget):
         self.guest_help.setText(_(
             "Nothing is saved. Everything disappears when you close the app or use quick exit. "
             "You can still print."))
+        self.program_caption.setText(_("For program staff"))
+        # NOTE: a button for program staff: start the builder of the program's own social
+        # media policy.
+        set_text(self.program_button, _("Write your program's social media policy"))
+        self.program_help.setText(_(
+            "Answer questions about how your program uses social media, and get a draft policy "
+            "to edit and adopt. Nothing is saved unless you save an answers file."))
+        self.program_button.setAccessibleDescription(self.program_help.text())
         self._update_choice_help()
         self.create_title.setText(_("Start a new plan"))
         self.forget_warning.setText(_(
