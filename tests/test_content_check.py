@@ -272,3 +272,15 @@ def test_random_and_mutated_files_never_crash_and_always_name_the_file(
         assert problem.path.parent in (english, content / "local") or problem.path == english
         assert problem.line >= 1
     assert any(p.path.name == "15-raw.md" for p in problems)
+
+
+def test_check_content_reports_every_translation_of_the_real_library_complete() -> None:
+    from planner.core.resources import content_dir
+
+    result = subprocess.run([sys.executable, "-m", "planner", "check-content"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "" and "OK:" in result.stderr
+    for language in ("es", "vi", "ar"):  # each has every English topic, so nothing is missing
+        assert sorted(p.name for p in (content_dir() / language).glob("*.md")) \
+            == sorted(p.name for p in (content_dir() / "en").glob("*.md")), language

@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QRawFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QRawFont
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
-from ui_helpers import clipped_buttons, clipped_labels, start_app
+from ui_helpers import (
+    AppUnderTest,
+    app_with_saved_plan,  # noqa: F401 - a fixture
+    buttons_named,
+    clipped_buttons,
+    clipped_labels,
+    start_app,
+)
 
 import planner
 from planner.core import i18n
@@ -21,6 +29,7 @@ from planner.core.resources import install_root, translations_dir
 from planner.ui import fonts
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+TRANSLATED = ["es", "vi", "ar"]  # the real translations: complete, as English is
 SAMPLES = {
     "es": "¿Dónde está la configuración? Añadir contraseña, niño, señal.",
     "vi": "Bảo mật tài khoản của bạn: mật khẩu mạnh, xác minh hai bước.",
@@ -49,16 +58,23 @@ def test_template_is_up_to_date_with_the_code() -> None:
     assert _source_messages() == template, "run `make translations`"
 
 
-def test_spanish_is_complete_with_no_fuzzy_entries_and_matching_placeholders() -> None:
-    catalog = _catalog(translations_dir() / "es" / "LC_MESSAGES" / "planner.po")
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_each_translation_is_complete_with_no_fuzzy_entries_and_matching_placeholders(
+        language: str) -> None:
+    catalog = _catalog(translations_dir() / language / "LC_MESSAGES" / "planner.po")
     messages = [m for m in catalog if m.id]
     assert len(messages) > 150
+    problems = []
     for message in messages:
-        assert not message.fuzzy, message.id
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        assert all(strings), f"untranslated: {message.id!r}"
-        assert set(PLACEHOLDER.findall(strings[0])) == set(PLACEHOLDER.findall(ids[0])), message.id
+        if message.fuzzy:
+            problems.append(("fuzzy", ids[0]))
+        elif not all(strings):
+            problems.append(("untranslated", ids[0]))
+        elif set(PLACEHOLDER.findall(strings[0])) != set(PLACEHOLDER.findall(ids[0])):
+            problems.append(("placeholders differ", ids[0]))
+    assert problems == [], f"{len(problems)} problems, the first: {problems[:5]}"
 
 
 def _visible_texts(root) -> list[str]:
@@ -98,9 +114,10 @@ def test_pseudo_locale_leaves_no_untranslated_or_clipped_text(qtbot, tmp_path: P
         app.window.language_chosen.emit("en")
 
 
-def test_right_to_left_mirrors_the_layout(qtbot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["ar_XB", "ar"])
+def test_right_to_left_mirrors_the_layout(qtbot, tmp_path: Path, language: str) -> None:
     app = start_app(tmp_path / "data", qtbot)
-    app.window.language_chosen.emit("ar_XB")
+    app.window.language_chosen.emit(language)
     try:
         assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert app.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -108,17 +125,26 @@ def test_right_to_left_mirrors_the_layout(qtbot, tmp_path: Path) -> None:
         app.window.centralWidget().layout().activate()
         quick_exit = app.window.header.quick_exit
         assert quick_exit.mapTo(app.window, quick_exit.rect().center()).x() > app.window.width() / 2
+        # The row of page buttons reads right to left too: Topics first, at the right.
+        qtbot.mouseClick(app.window.welcome.guest_button, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        topics, help_ = (buttons_named(app.window.header, i18n._(name))[0]
+                         for name in ("Topics", "Help"))
+        assert topics.mapTo(app.window, topics.rect().center()).x() \
+            > help_.mapTo(app.window, help_.rect().center()).x()
     finally:
+        app.window.end_session()
         app.window.language_chosen.emit("en")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_switching_language_keeps_typed_text(qtbot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_switching_language_keeps_typed_text(qtbot, tmp_path: Path, language: str) -> None:
     app = start_app(tmp_path / "data", qtbot)
     welcome = app.window.welcome
     welcome.new_button.click()
     welcome.new_passphrase.setText("half typed passphrase")
-    app.window.language_chosen.emit("es")
+    app.window.language_chosen.emit(language)
     try:
         assert welcome.new_passphrase.text() == "half typed passphrase"
         assert welcome.create_title.text() == i18n._("Start a new plan") != "Start a new plan"
@@ -142,3 +168,54 @@ def test_ui_font_stack_covers_each_language(qtbot, language: str) -> None:
     missing = [ch for ch in SAMPLES[language] if not ch.isspace()
                and not any(raw.supportsCharacter(ord(ch)) for raw in raw_fonts)]
     assert missing == []
+
+
+def _characters_of(language: str) -> set[str]:
+    """Every character the topics and the catalog of `language` can put on screen or paper."""
+    text = "".join(path.read_text(encoding="utf-8")
+                   for path in sorted((install_root() / "content" / language).glob("*")))
+    for message in _catalog(translations_dir() / language / "LC_MESSAGES" / "planner.po"):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        text += "".join(strings)
+    return {ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf")}
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_character_of_each_translation_has_a_font_on_screen_and_on_paper(
+        qtbot, language: str) -> None:
+    from planner.report import fonts as paper_fonts
+
+    fonts.register_fonts()
+    raw_fonts = [QRawFont(str(path), 12) for path in fonts.font_files()]
+    characters = _characters_of(language)
+    assert len(characters) > 60
+    on_screen = sorted(ch for ch in characters
+                       if not any(raw.supportsCharacter(ord(ch)) for raw in raw_fonts))
+    on_paper = sorted(ch for ch in characters if paper_fonts.font_for(ch) is None)
+    assert (on_screen, on_paper) == ([], [])
+
+
+@pytest.mark.parametrize(("language", "typed", "confirms"), [
+    ("vi", "xoa", True), ("vi", "XÓA", True), ("vi", "ERASE", True), ("vi", "XÓAA", False),
+    ("ar", "مسح", True), ("ar", "ERASE", True), ("ar", "حذف", False),
+    ("es", "borrar", True), ("es", "BORRA", False),
+])
+def test_the_erase_word_can_be_typed_without_its_accents_or_as_erase(
+        app_with_saved_plan: AppUnderTest, qtbot,  # noqa: F811 - the fixture
+        language: str, typed: str, confirms: bool) -> None:
+    window = app_with_saved_plan.window
+    window.language_chosen.emit(language)
+    try:
+        window.show_page("settings")
+        settings = window.settings
+        erase = buttons_named(settings, i18n._("Erase my plan"))[0]
+        assert i18n._("ERASE") in settings.erase_help.text()
+        settings.erase_confirm.setFocus()
+        for character in typed:  # as a keyboard of that language sends it (QTest has no Arabic)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(settings.erase_confirm, QKeyEvent(
+                    kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character))
+        assert settings.erase_confirm.text() == typed
+        assert erase.isEnabled() is confirms
+    finally:
+        window.language_chosen.emit("en")

@@ -226,3 +226,64 @@ def test_a_page_takes_its_words_and_direction_from_its_own_language(printed: str
                 for language in (printed, shown)}
     assert _letters(catalogs[printed].gettext(heading)) in text
     assert _letters(catalogs[shown].gettext(heading)) not in text
+
+
+def _title(pdf: bytes, page: int) -> tuple[float, str]:
+    """Where the page's first line starts across the page (points from the left edge, with the
+    page's transformations applied), and the page's lines as typed (`ActualText`)."""
+    found: list[tuple[float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            found.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5],
+                          tm[4] * cm[0] + tm[5] * cm[2] + cm[4]))
+
+    reader = PdfReader(io.BytesIO(pdf))
+    reader.pages[page].extract_text(visitor_text=visit)
+    top = max(y for y, _x in found)
+    content = reader.pages[page].get_contents().get_data().decode("latin-1")
+    typed = " ".join(bytes.fromhex(span).decode("utf-16-be")
+                     for span in re.findall(r"/ActualText <FEFF([0-9a-f]+)>", content))
+    return min(x for y, x in found if abs(y - top) < 1), typed or reader.pages[page].extract_text()
+
+
+PRINTOUT_TITLES = {"plan": "My plan", "card": "Numbers to keep",
+                   "rules": "Our family's online rules", "workbook": "Steps",
+                   "evidence": "Evidence log"}
+
+
+def _printout(kind: str, language: str) -> bytes:
+    """`kind` printed in `language` from that language's topics, with three steps and a person."""
+    from planner.core.evidence import EvidenceLog
+    from planner.core.vault import Vault
+    from planner.report.evidence_log import evidence_log
+
+    library = load_library(content_dir(), language)
+    plan = outputs.PrintablePlan({a.id: ActionStatus.TODO for a in library.actions[:3]}, {},
+                                 (Contact(1, "Dee", "555-0100", ""),), ())
+    options = PrintOptions(language=language, printed_on=DAY)
+    if kind == "evidence":
+        log = EvidenceLog(Vault.guest())
+        try:
+            return evidence_log(log.entries(), log.attachment_bytes, log.verify, options)
+        finally:
+            log.vault.close()
+    return {"plan": lambda: outputs.my_plan(plan, library, options),
+            "card": lambda: outputs.pocket_cards(plan, [1], options),
+            "rules": lambda: outputs.family_rules(library, options),
+            "workbook": lambda: outputs.workbook(library, options)}[kind]()
+
+
+@pytest.mark.parametrize("kind", PRINTOUT_TITLES)
+def test_every_printout_in_arabic_has_arabic_titles_and_is_mirrored(kind: str) -> None:
+    import gettext
+
+    from planner.core.resources import translations_dir
+
+    page = 1 if kind == "workbook" else 0  # the workbook's first page is a centred cover
+    english_start, _english = _title(_printout(kind, "en"), page)
+    arabic_start, typed = _title(_printout(kind, "ar"), page)
+    arabic = gettext.translation("planner", translations_dir(), languages=["ar"])
+    title = arabic.gettext(PRINTOUT_TITLES[kind])
+    assert title != PRINTOUT_TITLES[kind] and title in typed
+    assert arabic_start > english_start + 100  # the first line sits against the right edge

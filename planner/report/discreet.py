@@ -22,6 +22,157 @@ from planner.report.layout import PrintOptions, catalog
 if TYPE_CHECKING:
     from planner.core.plan import Contact, LocalResource
 
+# Arabic, reviewed: each word bare, without the proclitics written joined to it (see
+# `with_proclitics`). Replacements keep the gender and number of the word they replace where
+# Arabic allows (العنف → الأذى, masculine singular; الإساءة → الأذية, feminine singular; أمر
+# حماية → قرار محكمة, masculine; دار إيواء → جهة, feminine; ملجأ → برنامج, masculine).
+# الناجية / الضحية / المعتدية become الشخص (masculine): a following feminine adjective or verb
+# may then disagree, so a native-speaking reviewer should read printed discreet pages.
+# Left out on purpose: المضايقات (harassment, an everyday word, as English leaves out
+# "harassment"), خط المساعدة alone (it is itself the neutral name printed for RAINN), and
+# "RAINN" (English leaves it too).
+ARABIC_REVIEWED: dict[str, str] = {
+    "خط 988 للأزمات والوقاية من الانتحار": "خط 988",
+    "خط المساعدة الوطني للاعتداء الجنسي": "خط المساعدة",
+    "خط المساعدة الوطني للعنف الأسري": "خط الدعم",
+    "العنف في العلاقات العاطفية": "ضغط العلاقات",
+    "برامج الملاحقة الخفية": "البرامج الخفية",
+    "الاعتداءات الجنسية": "الأذى الشخصي",
+    "العنف في المواعدة": "ضغط العلاقات",
+    "المرشد أو المرشدة": "المساعد أو المساعدة",
+    "الناجي أو الناجية": "الشخص",
+    "الناجين والناجيات": "الأشخاص",
+    "الإساءة عبر الصور": "الأذى عبر الصور",
+    "الاعتداء الجنسي": "الأذى الشخصي",
+    "أمر عدم التعرض": "قرار المحكمة",
+    "برامج الملاحقة": "البرامج الخفية",
+    "تطبيقات التجسس": "التطبيقات الخفية",
+    "الاتجار بالبشر": "الأذى",
+    "العنف المنزلي": "الضغط الأسري",
+    "التحرش الجنسي": "الأذى الشخصي",
+    "الشريك الحميم": "الشريك",
+    "أوامر الحماية": "قرارات المحكمة",
+    "أوامر الإبعاد": "قرارات المحكمة",
+    "مراكز الإيواء": "الجهات",
+    "مرشد أو مرشدة": "مساعد أو مساعدة",
+    "العنف الأسري": "الضغط الأسري",
+    "العنف الجنسي": "الأذى الشخصي",
+    "مركز الإيواء": "البرنامج",
+    "برامج التجسس": "البرامج الخفية",
+    "ناج أو ناجية": "شخص",
+    "أمر الحماية": "قرار المحكمة",
+    "أمر الإبعاد": "قرار المحكمة",
+    "دار الإيواء": "الجهة",
+    "دور الإيواء": "الجهات",
+    "أوامر حماية": "قرارات محكمة",
+    "اعتداء جنسي": "أذى شخصي",
+    "stalkerware": "برامج خفية",
+    "الاعتداءات": "الأذى",
+    "أمر تقييدي": "قرار محكمة",
+    "مركز إيواء": "برنامج",
+    "أمر حماية": "قرار محكمة",
+    "أمر إبعاد": "قرار محكمة",
+    "دار إيواء": "جهة",
+    "دور إيواء": "جهات",
+    "تحرش جنسي": "أذى شخصي",
+    "الملاحقة": "المتابعة",
+    "المطاردة": "المتابعة",
+    "المعتدية": "الشخص الآخر",
+    "المعتدون": "الأشخاص",
+    "المعتدين": "الأشخاص",
+    "المسيئون": "الأشخاص",
+    "المسيئين": "الأشخاص",
+    "المرشدات": "المساعدات",
+    "المرشدون": "المساعدون",
+    "المرشدين": "المساعدين",
+    "الناجيات": "الأشخاص",
+    "الإساءات": "الأذية",
+    "الاعتداء": "الأذى",
+    "الاغتصاب": "الأذى",
+    "عنف أسري": "ضغط أسري",
+    "عنف جنسي": "أذى شخصي",
+    "اعتداءات": "أذى",
+    "المطارد": "الشخص الآخر",
+    "المعتدي": "الشخص الآخر",
+    "المسيئة": "الشخص الآخر",
+    "المرشدة": "المساعدة",
+    "الناجية": "الشخص",
+    "الناجون": "الأشخاص",
+    "الناجين": "الأشخاص",
+    "الضحايا": "الأشخاص",
+    "الملاجئ": "البرامج",
+    "الإيواء": "الدعم",
+    "الإساءة": "الأذية",
+    "التعنيف": "الأذى",
+    "المسيء": "الشخص الآخر",
+    "الجاني": "الشخص الآخر",
+    "الجناة": "الأشخاص",
+    "المرشد": "المساعد",
+    "الناجي": "الشخص",
+    "الضحية": "الشخص",
+    "الملجأ": "البرنامج",
+    "المأوى": "البرنامج",
+    "التحرش": "الإزعاج",
+    "الهروب": "الرحيل",
+    "الفرار": "الرحيل",
+    "مرشدين": "مساعدين",
+    "ناجيات": "أشخاص",
+    "معتدين": "أشخاص",
+    "اعتداء": "أذى",
+    "اغتصاب": "أذى",
+    "ملاحقة": "متابعة",
+    "مطاردة": "متابعة",
+    "يلاحقك": "يتابعك",
+    "يطاردك": "يتابعك",
+    "التجسس": "المراقبة",
+    "العنف": "الأذى",
+    "مرشدة": "مساعدة",
+    "ناجية": "شخص",
+    "ناجين": "أشخاص",
+    "ضحايا": "أشخاص",
+    "مسيئة": "مؤذية",
+    "ملاجئ": "برامج",
+    "إساءة": "أذية",
+    "تعنيف": "أذى",
+    "عنيفة": "مؤذية",
+    "مرشد": "مساعد",
+    "ضحية": "شخص",
+    "معتد": "شخص",
+    "مسيء": "مؤذ",
+    "ملجأ": "برنامج",
+    "مأوى": "برنامج",
+    "عنيف": "مؤذ",
+    "تحرش": "إزعاج",
+    "تجسس": "مراقبة",
+    "عنف": "أذى",
+}
+
+# Arabic writes the conjunctions و (and) and ف (so) and the prepositions ب (with), ك (like) and
+# ل (for) joined to the next word, alone or one of the first two before one of the last three.
+ARABIC_PROCLITICS = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
+
+
+def _join(proclitic: str, word: str) -> str:
+    """`proclitic` written onto `word`; ل before the article ال takes the article's alif away
+    (ل + العنف is written للعنف)."""
+    if proclitic.endswith("ل") and word.startswith("ال"):
+        return proclitic + word[1:]
+    return proclitic + word
+
+
+def with_proclitics(reviewed: Mapping[str, str]) -> dict[str, str]:
+    """`reviewed` plus each Arabic word with each proclitic joined to it, its replacement
+    carrying the same proclitic (والعنف → والأذى, للمعتدي → للشخص الآخر). A word boundary never
+    falls between a proclitic and its word, so the bare word alone would not be found there."""
+    table = dict(reviewed)
+    for word, replacement in reviewed.items():
+        if word.isascii():
+            continue  # a Latin word ("stalkerware") takes no Arabic proclitic
+        for proclitic in ARABIC_PROCLITICS:
+            table.setdefault(_join(proclitic, word), _join(proclitic, replacement))
+    return table
+
+
 # Reviewed lists. Longer phrases come first so they are replaced before their parts.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -125,7 +276,89 @@ WORDS: dict[str, dict[str, str]] = {
         "intercesor": "persona de apoyo",
         "violación": "daño",
     },
+    "vi": {
+        # Vietnamese has no articles or gender, so no agreement forms are needed; phrases with
+        # the classifier "kẻ" and whole hotline names are listed so the result stays
+        # grammatical ("kẻ bạo hành" becomes "người kia", not "kẻ làm hại"). Not listed on
+        # purpose: "theo dõi" alone (also "follow"; it is the neutral word for stalking, as
+        # "following" is in English), "tấn công" alone (also used for hacking: "tấn công lừa
+        # đảo"), "quấy rối" alone and "tòa án" (not listed in English either).
+        # Whole hotline names (the discreet pages print their discreet names; these catch the
+        # full names wherever the app's own text repeats them).
+        "đường dây trợ giúp quốc gia về tấn công tình dục rainn": "đường dây trợ giúp",
+        "đường dây trợ giúp quốc gia về bạo lực gia đình": "đường dây hỗ trợ",
+        "đường dây nóng": "đường dây",
+        # Whole phrases naming the person, before their parts.
+        "người sống sót sau bạo lực gia đình": "người cần hỗ trợ",
+        "người sống sót sau tấn công tình dục": "người cần hỗ trợ",
+        "nạn nhân của bạo lực gia đình": "người cần hỗ trợ",
+        "nạn nhân bạo lực gia đình": "người cần hỗ trợ",
+        "nhân viên hỗ trợ pháp lý": "người giúp đỡ về pháp lý",
+        "nhân viên hỗ trợ nạn nhân": "người giúp đỡ",
+        "nhân viên hỗ trợ": "người giúp đỡ",
+        "người sống sót": "người cần hỗ trợ",
+        "nạn nhân": "người cần hỗ trợ",
+        # The other person (survivor text says "người kia"; these are the words it must not say).
+        "người gây bạo lực": "người kia",
+        "người bạo hành": "người kia",
+        "kẻ bạo hành": "người kia",
+        "kẻ lạm dụng": "người kia",
+        "kẻ ngược đãi": "người kia",
+        "kẻ tấn công": "người kia",
+        "kẻ quấy rối": "người kia",
+        "kẻ đeo bám": "người kia",
+        "kẻ rình rập": "người kia",
+        "thủ phạm": "người kia",
+        "hung thủ": "người kia",
+        # Kinds of violence and abuse.
+        "bạo lực gia đình": "căng thẳng gia đình",
+        "bạo hành gia đình": "căng thẳng gia đình",
+        "bạo lực trong hẹn hò": "căng thẳng trong quan hệ",
+        "bạo lực hẹn hò": "căng thẳng trong quan hệ",
+        "bạo lực tình dục": "tổn hại cá nhân",
+        "tấn công tình dục": "tổn hại cá nhân",
+        "xâm hại tình dục": "tổn hại cá nhân",
+        "quấy rối tình dục": "tổn hại cá nhân",
+        "bằng chứng lạm dụng": "bằng chứng về chuyện đã xảy ra",
+        "lạm dụng hình ảnh": "dùng sai hình ảnh",
+        "cưỡng hiếp": "tổn hại",
+        "hiếp dâm": "tổn hại",
+        "mua bán người": "tổn hại",
+        "buôn người": "tổn hại",
+        "bạo hành": "làm hại",
+        "lạm dụng": "làm hại",
+        "ngược đãi": "làm hại",
+        "hành hung": "làm hại",
+        "xâm hại": "làm hại",
+        "bạo lực": "tổn hại",
+        # Stalking and the apps used for it.
+        "theo dõi, đeo bám": "theo dõi",
+        "theo dõi và đeo bám": "theo dõi",
+        "phần mềm theo dõi lén": "ứng dụng ẩn",
+        "ứng dụng theo dõi lén": "ứng dụng ẩn",
+        "phần mềm theo dõi": "ứng dụng ẩn",
+        "phần mềm gián điệp": "ứng dụng ẩn",
+        "ứng dụng gián điệp": "ứng dụng ẩn",
+        "stalkerware": "ứng dụng ẩn",
+        "đeo bám": "theo dõi",
+        "rình rập": "theo dõi",
+        # Court papers.
+        "lệnh cấm tiếp xúc": "giấy tờ tòa án",
+        "lệnh cấm liên lạc": "giấy tờ tòa án",
+        "lệnh cấm lại gần": "giấy tờ tòa án",
+        "lệnh bảo vệ": "giấy tờ tòa án",
+        # Shelters.
+        "trung tâm tạm lánh": "nơi ở tạm",
+        "nhà tạm lánh": "nơi ở tạm",
+        "nơi tạm lánh": "nơi ở tạm",
+        # Leaving.
+        "trốn thoát": "rời đi",
+        "chạy trốn": "rời đi",
+        "bỏ trốn": "rời đi",
+    },
+    "ar": with_proclitics(ARABIC_REVIEWED),
 }
+
 
 
 def words(locale: str) -> tuple[str, ...]:

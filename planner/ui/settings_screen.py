@@ -6,6 +6,7 @@ with it and a saved plan's follow its passphrase.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,19 @@ from planner.ui.widgets import CheckBox, ChoiceBox, button, card, label, scrolli
 
 if TYPE_CHECKING:
     from planner.core.content import Library
+
+
+def _bare(word: str) -> str:
+    """`word` without accents, diacritics or case: what any keyboard can type."""
+    decomposed = unicodedata.normalize("NFKD", word.strip())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def confirms_erasing(typed: str, word: str) -> bool:
+    """Whether `typed` is the confirmation word, compared without accents or case (a person
+    without a Vietnamese keyboard types XOA for XÓA), or the English ERASE, which any keyboard
+    can type (an Arabic word needs an Arabic keyboard)."""
+    return _bare(typed) in (_bare(word), _bare("ERASE"))
 
 
 class SettingsScreen(QWidget):
@@ -106,7 +120,7 @@ class SettingsScreen(QWidget):
         self.erase_button = button()
         self.erase_button.setEnabled(False)
         self.erase_confirm.textChanged.connect(
-            lambda text: self.erase_button.setEnabled(text.strip().upper() == self.erase_word()))
+            lambda text: self.erase_button.setEnabled(confirms_erasing(text, self.erase_word())))
         self.erase_button.clicked.connect(self.erase_requested.emit)
         row = QHBoxLayout()
         row.addWidget(self.erase_confirm, 1)

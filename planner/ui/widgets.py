@@ -86,7 +86,10 @@ def clear_layout(layout: QLayout) -> None:
 
 
 class FlowLayout(QLayout):
-    """Lays children out left to right and wraps them, so rows of choices never clip at 200%."""
+    """Lays children out in reading order and wraps them, so rows of choices never clip at 200%.
+
+    Reading order is right to left in a right-to-left language: Qt mirrors its own layouts, but
+    a layout of our own must place its items mirrored itself."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
         super().__init__(parent)
@@ -132,6 +135,10 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
+    def _direction(self) -> Qt.LayoutDirection:
+        parent = self.parentWidget()
+        return parent.layoutDirection() if parent is not None else Qt.LayoutDirection.LeftToRight
+
     def _arrange(self, rect: QRect, move: bool) -> int:
         x, y, row_height = rect.x(), rect.y(), 0
         gap = self.spacing()
@@ -142,7 +149,8 @@ class FlowLayout(QLayout):
             if x + width > rect.right() + 1 and row_height > 0:
                 x, y, row_height = rect.x(), y + row_height + gap, 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+                item.setGeometry(QStyle.visualRect(self._direction(), rect,
+                                                   QRect(QPoint(x, y), QSize(width, height))))
             x += width + gap
             row_height = max(row_height, height)
         return y + row_height - rect.y()
