@@ -89,13 +89,17 @@ def _levels(line: str, base_level: int) -> list[tuple[str, int]]:
 
 def _font(character: str, right_to_left: bool, base_font: str) -> tuple[str, str]:
     """The font for one character; spaces and punctuation inside a right-to-left run stay in
-    the Arabic font when it has them, so the run is shaped (and mirrored) as one piece."""
-    if right_to_left and fonts.has_glyph(fonts.ARABIC, character):
-        return fonts.ARABIC, character
+    the Arabic font when it has them, so the run is shaped (and mirrored) as one piece.
+    Fallbacks take the base font's weight: a bold heading's Arabic is shaped with the Bold
+    face's own file, so its joined forms are bold too."""
+    bold = fonts.is_bold(base_font)
+    arabic = fonts.weighted(fonts.ARABIC, bold)
+    if right_to_left and fonts.has_glyph(arabic, character):
+        return arabic, character
     if fonts.has_glyph(base_font, character):
         return base_font, character
-    name = fonts.font_for(character)
-    return (name, character) if name else (fonts.BODY, fonts.MISSING)
+    name = fonts.font_for(character, bold)
+    return (name, character) if name else (fonts.weighted(fonts.BODY, bold), fonts.MISSING)
 
 
 def _runs(line: str, base_level: int, base_font: str) -> list[tuple[int, str, str]]:

@@ -4,6 +4,11 @@ reportlab has no automatic font fallback, so `markup` wraps each run of characte
 cannot draw in a Noto Sans (or Noto Sans Arabic) font tag; characters no font has (emoji, for
 instance) become a plain "?" rather than an invisible box. Fonts are embedded in every PDF, so
 what prints is the same on every computer.
+
+Each fallback has a Regular and a Bold face, so a bold word keeps one weight for all its letters.
+The fontpkg packages ship Noto only as variable fonts, which reportlab draws at their default
+(Regular) weight; the Bold faces are static instances made by `scripts/static_fonts.py` and
+shipped in `assets/fonts/` (see its README). Making them at run time would take seconds.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from xml.sax.saxutils import escape
 import fontpkg_atkinson_hyperlegible as atkinson
 import fontpkg_noto_sans as noto
 import fontpkg_noto_sans_arabic as noto_arabic
-from reportlab.lib.fonts import addMapping
+from reportlab.lib.fonts import addMapping, ps2tt, tt2ps
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from planner.core.resources import assets_dir
 
 BODY = "Atkinson"
 BOLD = "Atkinson-Bold"
@@ -27,7 +34,8 @@ MISSING = "?"
 
 @lru_cache(maxsize=1)
 def register() -> None:
-    """Register the fonts with reportlab once per process."""
+    """Register the fonts with reportlab once per process, each family with its bold face, so
+    `<b>` (and `weighted`) find it."""
     files = atkinson.ROOT / "files"
     for name, file in ((BODY, "AtkinsonHyperlegible-Regular.ttf"),
                        (BOLD, "AtkinsonHyperlegible-Bold.ttf"),
@@ -38,10 +46,27 @@ def register() -> None:
     addMapping(BODY, 1, 0, BOLD)
     addMapping(BODY, 0, 1, "Atkinson-Italic")
     addMapping(BODY, 1, 1, "Atkinson-BoldItalic")
-    noto_file = noto.ROOT / "files" / "NotoSans[wdth,wght].ttf"
-    arabic_file = noto_arabic.ROOT / "files" / "NotoSansArabic[wdth,wght].ttf"
-    pdfmetrics.registerFont(TTFont("NotoSans", str(noto_file)))
-    pdfmetrics.registerFont(TTFont("NotoSansArabic", str(arabic_file)))
+    static = assets_dir() / "fonts"
+    for family, regular in (("NotoSans", noto.ROOT / "files" / "NotoSans[wdth,wght].ttf"),
+                            (ARABIC, noto_arabic.ROOT / "files" / "NotoSansArabic[wdth,wght].ttf")):
+        pdfmetrics.registerFont(TTFont(family, str(regular)))
+        pdfmetrics.registerFont(TTFont(f"{family}-Bold", str(static / f"{family}-Bold.ttf")))
+        addMapping(family, 0, 0, family)
+        addMapping(family, 1, 0, f"{family}-Bold")
+
+
+def is_bold(font_name: str) -> bool:
+    """True when the registered font `font_name` is a bold face."""
+    register()
+    return bool(ps2tt(font_name)[1])
+
+
+def weighted(font_name: str, bold: bool) -> str:
+    """The face of `font_name`'s family in the given weight: ("NotoSans", True) is
+    "NotoSans-Bold"."""
+    register()
+    family, _bold, italic = ps2tt(font_name)
+    return str(tt2ps(family, int(bold), italic))
 
 
 @lru_cache(maxsize=8)
@@ -56,29 +81,34 @@ def has_glyph(font_name: str, character: str) -> bool:
     return ord(character) in _cmap(font_name)
 
 
-def font_for(character: str) -> str | None:
-    """The first font of the stack that can draw `character`, or None."""
-    code = ord(character)
+def font_for(character: str, bold: bool = False) -> str | None:
+    """The first font of the stack, in the given weight, that can draw `character`, or None."""
     for name in (BODY, *FALLBACKS):
-        if code in _cmap(name):
-            return name
+        face = weighted(name, bold)
+        if has_glyph(face, character):
+            return face
     return None
 
 
-def markup(text: str) -> str:
-    """Escape `text` for a reportlab Paragraph and route each character to a font that has it."""
+def markup(text: str, bold: bool = False) -> str:
+    """Escape `text` for a reportlab Paragraph and route each character to a font that has it.
+    `bold` says the text is drawn bold (a bold style, or inside `<b>`): a font tag sets its own
+    weight, so the fallback runs must name their Bold faces to match."""
     body = _cmap(BODY)
     if all(ord(character) in body or character in " \n\t" for character in set(text)):
         return escape(text)  # the common case: Atkinson has every letter
     parts: list[str] = []
-    current: str | None = BODY
+    current = BODY
     run: list[str] = []
 
     def flush() -> None:
         if not run:
             return
         chunk = escape("".join(run))
-        parts.append(chunk if current == BODY else f'<font name="{current}">{chunk}</font>')
+        if current == BODY:
+            parts.append(chunk)  # inherits the paragraph's weight (and <b>)
+        else:
+            parts.append(f'<font name="{weighted(current, bold)}">{chunk}</font>')
         run.clear()
 
     for character in text:

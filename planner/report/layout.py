@@ -134,7 +134,7 @@ def p(text: str, style: ParagraphStyle) -> Flowable:
     right-to-left letters is ordered and shaped by `bidi.BidiParagraph`."""
     if has_rtl(text):
         return BidiParagraph(text, style, right_to_left=page_is_mirrored(style) or None)
-    return Paragraph(para(text), style)
+    return Paragraph(para(text, fonts.is_bold(style.fontName)), style)
 
 
 def lead_in(first: str, rest: str, style: ParagraphStyle) -> Flowable:
@@ -144,7 +144,8 @@ def lead_in(first: str, rest: str, style: ParagraphStyle) -> Flowable:
     text = f"{first} {rest}" if rest else first
     if has_rtl(text):
         return p(text, style)
-    return Paragraph(f"<b>{para(first)}</b> {para(rest)}" if rest else f"<b>{para(first)}</b>",
+    bold = f"<b>{para(first, bold=True)}</b>"
+    return Paragraph(f"{bold} {para(rest, fonts.is_bold(style.fontName))}" if rest else bold,
                      style)
 
 

@@ -34,6 +34,7 @@ def breakable(text: str) -> str:
     return re.sub(rf"\S{{{LONG_WORD},}}", split, text)
 
 
-def para(text: str) -> str:
-    """Paragraph markup for user or content text: cleaned, wrappable, escaped, font-routed."""
-    return markup(breakable(clean(text))).replace("\n", "<br/>")
+def para(text: str, bold: bool = False) -> str:
+    """Paragraph markup for user or content text: cleaned, wrappable, escaped, font-routed;
+    `bold` when it is drawn bold (see `fonts.markup`)."""
+    return markup(breakable(clean(text)), bold).replace("\n", "<br/>")
