@@ -104,3 +104,25 @@ def test_the_first_screen_opens_in_a_language_babel_does_not_know(
         assert screen.language.itemText(0) == code
     finally:
         i18n.set_language(i18n.SOURCE_LANGUAGE)
+
+
+def test_the_language_box_names_the_language_chosen_before_the_list_was_filled(
+        qtbot, tmp_path: Path) -> None:
+    """The list of languages is filled after the first paint; a language chosen before that
+    (from the command line, or by the tour) must still be the one the box shows."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from planner.core import i18n
+
+    screen = WelcomeScreen(Session(tmp_path, CHEAP_KEYS))
+    qtbot.addWidget(screen)
+    i18n.set_language("es")
+    try:
+        QApplication.sendEvent(screen, QEvent(QEvent.Type.LanguageChange))
+        screen.show()
+        qtbot.waitUntil(lambda: screen.language.count() > 1, timeout=2000)
+        assert screen.language.currentData() == "es"
+        assert screen.language.currentText() == "Español"
+    finally:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)

@@ -207,6 +207,8 @@ class WelcomeScreen(QWidget):
         for code in available_languages():
             if self.language.findData(code) < 0:
                 self.language.addItem(language_name(code), code)
+        # The language may have changed since the list held only one (before the first paint).
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         self.language.blockSignals(False)
 
     # -- behaviour -----------------------------------------------------------------------------
