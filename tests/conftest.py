@@ -36,6 +36,24 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory,
     yield root
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A test that switches the language (as a person may, at any time) leaves the next test
+    in English: the language is process-wide, and a test must not depend on the one before."""
+    yield
+    from planner.core import i18n
+
+    if i18n.current_language() != i18n.SOURCE_LANGUAGE:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)
+        from PySide6.QtCore import QLocale, Qt
+        from PySide6.QtWidgets import QApplication
+
+        QLocale.setDefault(QLocale(i18n.SOURCE_LANGUAGE))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
 def files_under(root: Path) -> list[Path]:
     """Every file (not folder) below `root`."""
     return sorted(path for path in root.rglob("*") if path.is_file() or path.is_symlink())

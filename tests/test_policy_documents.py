@@ -220,8 +220,10 @@ def test_the_command_line_writes_a_programs_answers(tmp_path: Path, guide, capsy
     assert "Riverbend Shelter" in odt.get_formatted_text()
     body = odt.get_style("paragraph", "PolicyBody").get_properties(area="paragraph")
     assert body["style:writing-mode"] == "rl-tb"
-    pdf_text = _pdf_text((tmp_path / "docs" / "policy.pdf").read_bytes())
-    assert guide.question("surv-shelter").option("allowed").policy in pdf_text
+    arabic = load_guide(content_dir(), "ar").question("surv-shelter").option("allowed").policy
+    assert arabic != guide.question("surv-shelter").option("allowed").policy
+    assert _flat(arabic) in _flat(odt.get_formatted_text())
+    assert _flat(arabic) in _pdf_typed_text((tmp_path / "docs" / "policy.pdf").read_bytes())
 
 
 def test_the_command_line_refuses_a_broken_answers_file_naming_the_line(tmp_path: Path,
@@ -238,3 +240,42 @@ def test_the_command_line_refuses_a_broken_answers_file_naming_the_line(tmp_path
     code, _out, err = _run(["policy", "--answers", str(tmp_path / "missing.json"), "--out",
                             str(tmp_path / "d")], capsys)
     assert code == 1 and "missing.json" in err
+
+
+def _pdf_typed_text(pdf: bytes) -> str:
+    """The page's words as typed: plain text, plus the ActualText a right-to-left line carries
+    (pypdf alone gives shaped Arabic glyph forms in visual order)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    spans = []
+    for page in reader.pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        spans += [bytes.fromhex(span).decode("utf-16-be")
+                  for span in re.findall(r"/ActualText <FEFF([0-9a-f]+)>", content)]
+    return _flat(" ".join([_pdf_text(pdf), *spans]))
+
+
+@pytest.mark.parametrize("language", ["es", "vi", "ar"])
+def test_each_translation_writes_every_part_and_answer_in_its_language(
+        language: str, example) -> None:
+    """The example program's draft in Spanish, Vietnamese and Arabic: every part heading and
+    every sentence its answers choose, in that language, in the PDF and in the ODT."""
+    from planner.core.i18n import translator
+
+    guide = load_guide(content_dir(), language)
+    assert not [question.id for question in guide.questions if question.fallback]
+    titles = {topic.id: topic.title for topic in load_library(content_dir(), language).topics}
+    answers = read_answers_file(EXAMPLE, guide)
+    document = draft(guide, answers, topic_titles=titles)
+    english = load_guide(content_dir())
+    pdf = _pdf_typed_text(policy_pdf(document, PrintOptions(language=language, printed_on=DAY)))
+    odt = _odt_text(policy_odt(document))
+    expected = [part.heading for part in guide.parts] + _chosen_texts(guide, answers, titles)
+    expected.append(translator(language).gettext("Approved by"))
+    for text in expected:
+        assert _flat(text) in odt, text
+        if language != "ar":  # Arabic lines are checked line by line below
+            assert _flat(text) in pdf, text
+    for part, source in zip(guide.parts, english.parts, strict=True):
+        assert part.heading != source.heading  # translated, not English
+        if language == "ar":
+            assert _flat(part.heading) in pdf
