@@ -126,3 +126,18 @@ def test_the_language_box_names_the_language_chosen_before_the_list_was_filled(
         assert screen.language.currentText() == "Español"
     finally:
         i18n.set_language(i18n.SOURCE_LANGUAGE)
+
+
+def test_the_shipped_languages_are_named_as_babel_names_them() -> None:
+    """The welcome screen names the shipped languages from its own table (no locale data on
+    the first screen): each name must be the one babel's data gives, capitalised, and every
+    shipped catalog must be in the table."""
+    from babel import Locale
+
+    from planner.core.i18n import available_languages
+    from planner.ui.welcome import LANGUAGE_NAMES
+
+    assert set(available_languages()) <= set(LANGUAGE_NAMES)
+    for code, name in LANGUAGE_NAMES.items():
+        from_babel = Locale.parse(code).get_display_name(code) or code
+        assert name == from_babel[:1].upper() + from_babel[1:], code
