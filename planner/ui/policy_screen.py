@@ -380,9 +380,13 @@ class PolicyScreen(QWidget):
 
     def export_answers(self) -> SaveDialog:
         self.flush()
-        dialog = SaveDialog(answers_to_json(self.answers).encode("utf-8"), self,
-                            file_name=ANSWERS_FILE_NAME)
-        dialog.accepted.connect(lambda: self.file_message.setText(
+        return self._offer_to_save(answers_to_json(self.answers).encode("utf-8"),
+                                   ANSWERS_FILE_NAME, self.file_message)
+
+    def _offer_to_save(self, data: bytes, file_name: str, say_in: MessageLabel) -> SaveDialog:
+        """The app's own save dialog for `data`; where it was saved is said in `say_in`."""
+        dialog = SaveDialog(data, self, file_name=file_name)
+        dialog.accepted.connect(lambda: say_in.setText(
             _("Saved \u201c{name}\u201d {place}.").format(
                 name=dialog.saved_path.name if dialog.saved_path else "",
                 place=dialog.saved_place)))
@@ -430,13 +434,7 @@ class PolicyScreen(QWidget):
         self.flush()
         titles = {topic.id: topic.title for topic in self.library.topics}
         data = policy_odt(draft(self.guide, self.answers, topic_titles=titles))
-        dialog = SaveDialog(data, self, file_name=POLICY_FILE_NAME)
-        dialog.accepted.connect(lambda: self.documents_message.setText(
-            _("Saved \u201c{name}\u201d {place}.").format(
-                name=dialog.saved_path.name if dialog.saved_path else "",
-                place=dialog.saved_place)))
-        dialog.open()
-        return dialog
+        return self._offer_to_save(data, POLICY_FILE_NAME, self.documents_message)
 
     # -- the protocol the window asks of screens ----------------------------------------------
 
