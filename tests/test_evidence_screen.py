@@ -33,6 +33,8 @@ from planner.report.evidence_log import ImageSize
 from planner.ui import save_dialog
 from planner.ui.evidence_screen import EvidenceScreen, PictureDialog
 from planner.ui.open_dialog import OpenDialog
+from planner.ui.print_screen import PrintScreen
+from planner.ui.widgets import ChoiceBox
 
 WORDS = "He posted my street name under my photo"
 ACCOUNT = "@not_a_nickname_42"
@@ -358,14 +360,22 @@ def test_the_printed_evidence_log_carries_the_entry(qtbot, guest: AppUnderTest) 
     assert "shot.png" in text
 
 
-def test_a_picture_left_out_is_not_printed(qtbot, guest: AppUnderTest) -> None:
+def print_screen_with_one_picture(guest: AppUnderTest) -> tuple[PrintScreen, ChoiceBox]:
+    """An entry with one picture, and the print screen showing the evidence log: the screen
+    and that picture's choice of size."""
     log = guest.session.plan.evidence()
     entry = log.add(EntryFields(date(2026, 11, 2), what_happened=WORDS))
     log.attach(entry.id, "private.png", png())
     guest.window.show_page("print")
     printing = guest.window.screens["print"]
+    assert isinstance(printing, PrintScreen)
     printing.kind_buttons["evidence"].setChecked(True)
     (box,) = printing.picture_boxes.values()
+    return printing, box
+
+
+def test_a_picture_left_out_is_not_printed(qtbot, guest: AppUnderTest) -> None:
+    printing, box = print_screen_with_one_picture(guest)
     printing.show_preview()
     with_picture = sum(len(page.images) for page in PdfReader(io.BytesIO(
         printing.pdf_bytes)).pages)
@@ -415,13 +425,7 @@ def test_coming_back_to_an_unchanged_log_keeps_its_rows_and_a_change_shows(
 
 def test_picture_choices_stay_when_coming_back_and_follow_the_language(
         qtbot, guest: AppUnderTest) -> None:
-    log = guest.session.plan.evidence()
-    entry = log.add(EntryFields(date(2026, 11, 2), what_happened=WORDS))
-    log.attach(entry.id, "private.png", png())
-    guest.window.show_page("print")
-    printing = guest.window.screens["print"]
-    printing.kind_buttons["evidence"].setChecked(True)
-    (box,) = printing.picture_boxes.values()
+    printing, box = print_screen_with_one_picture(guest)
     box.setCurrentIndex(box.findText("Leave it out"))
     guest.window.show_page("plan")
     guest.window.show_page("print")
