@@ -285,3 +285,39 @@ def test_answers_hold_program_choices_only(guide, example) -> None:
                                    "next_review", "status"}
     assert set(data["answers"]) <= {q.id for q in guide.questions}
     assert example.header.approved_on == date(2026, 11, 24)
+
+
+def test_a_translation_of_an_older_english_version_is_not_used(content_copy: Path) -> None:
+    """A translation made from an older English version may say what the policy no longer
+    says: every question is shown in English, marked, and check-content names the file."""
+    from planner.core.content_check import check_policy_questions
+
+    english = load_guide(content_copy)
+    (content_copy / "xx").mkdir()
+    spanish = (content_dir() / "es" / "policy.toml").read_text(encoding="utf-8")
+    assert f"source_version = {english.version}" in spanish
+    (content_copy / "xx" / "policy.toml").write_text(spanish, encoding="utf-8")
+    assert not [q for q in load_guide(content_copy, "xx").questions if q.fallback]
+    assert check_policy_questions(content_copy) == []
+
+    older = spanish.replace(f"source_version = {english.version}",
+                            f"source_version = {english.version - 1}")
+    (content_copy / "xx" / "policy.toml").write_text(older, encoding="utf-8")
+    outdated = load_guide(content_copy, "xx")
+    assert all(q.fallback for q in outdated.questions)
+    assert [q.ask for q in outdated.questions] == [q.ask for q in english.questions]
+    (problem,) = check_policy_questions(content_copy)
+    assert "another English version" in problem.message and problem.path.parent.name == "xx"
+
+
+def test_check_content_names_each_question_a_translation_leaves_in_english(
+        content_copy: Path) -> None:
+    from planner.core.content_check import check_policy_questions
+
+    (content_copy / "xx").mkdir()
+    spanish = (content_dir() / "es" / "policy.toml").read_text(encoding="utf-8")
+    without_one = spanish.replace('id = "surv-role"', 'id = "surv-role-gone"', 1)
+    assert without_one != spanish
+    (content_copy / "xx" / "policy.toml").write_text(without_one, encoding="utf-8")
+    problems = check_policy_questions(content_copy)
+    assert [p.message for p in problems] == ["question 'surv-role' is not fully translated"]

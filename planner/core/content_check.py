@@ -334,6 +334,40 @@ def check_content(content_dir: Path, today: date | None = None) -> list[Problem]
         if folder.name not in (SOURCE_LOCALE, "local"):
             problems += _check_translations(english, folder, today)
     problems += check_resources(content_dir / "local" / "resources.toml")
+    problems += check_policy_questions(content_dir)
+    return problems
+
+
+def check_policy_questions(content_dir: Path) -> list[Problem]:
+    """The policy builder's questions: the English file loads, and each translation is of the
+    current English version and translates every question and option."""
+    from planner.core.policy import GUIDE_FILE, PolicyError, load_guide
+
+    english_path = content_dir / SOURCE_LOCALE / GUIDE_FILE
+    if not english_path.is_file():
+        return []
+    try:
+        english = load_guide(content_dir)
+    except PolicyError as error:
+        return [Problem(english_path, 1, str(error))]
+    problems = []
+    for path in sorted(content_dir.glob(f"*/{GUIDE_FILE}")):
+        locale = path.parent.name
+        if locale == SOURCE_LOCALE:
+            continue
+        try:
+            version = tomllib.loads(path.read_text(encoding="utf-8")).get("source_version")
+            translated = load_guide(content_dir, locale)
+        except (OSError, ValueError, PolicyError) as error:
+            problems.append(Problem(path, 1, f"policy questions cannot be read: {error}"))
+            continue
+        if version != english.version:
+            problems.append(Problem(path, 1, f"policy questions translated from another English "
+                                             f"version (source_version {version}, English "
+                                             f"version {english.version})"))
+            continue
+        problems += [Problem(path, 1, f"question '{question.id}' is not fully translated")
+                     for question in translated.questions if question.fallback]
     return problems
 
 

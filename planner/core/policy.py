@@ -306,7 +306,12 @@ def _overlay_question(question: Question, given: dict[str, Any]) -> Question:
 
 
 def _overlay(english: PolicyGuide, path: Path, locale: str) -> PolicyGuide:
+    """The translation at `path` laid over `english`; one translated from an older English
+    version is not used (its sentences may say what the policy no longer says): every
+    question is then shown in English, marked, as for a topic."""
     data, _text = _read_toml(path)
+    if data.get("source_version") != english.version:
+        return _all_english(english, locale)
     parts = []
     given_parts = _by_id(data.get("parts"))
     for part in english.parts:
@@ -339,10 +344,15 @@ def load_guide(content_dir: Path, locale: str = SOURCE_LOCALE,
     if locale != SOURCE_LOCALE and translation.is_file():
         return _overlay(english, translation, locale)
     if locale != SOURCE_LOCALE:  # no translation at all: every question is in English
-        return replace(english, parts=tuple(replace(part, questions=tuple(
-            replace(question, fallback=True) for question in part.questions))
-            for part in english.parts))
+        return _all_english(english, locale)
     return english
+
+
+def _all_english(english: PolicyGuide, locale: str) -> PolicyGuide:
+    """Every question in English, each marked so (no translation, or an outdated one)."""
+    return replace(english, parts=tuple(replace(part, questions=tuple(
+        replace(question, fallback=True) for question in part.questions))
+        for part in english.parts))
 
 
 # -- the answers ---------------------------------------------------------------------------------
