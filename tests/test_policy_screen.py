@@ -141,6 +141,18 @@ def test_program_staff_reach_the_builder_from_the_first_screen_without_a_plan(
     assert "no survivor data" in screen.no_survivor_data.text()
     assert window.header.nav["policy"].isVisible()
     assert screen.progress.text() == f"0 of {len(screen.guide.questions)} questions answered"
+    banner = window.header.banner_text.text()  # what staff came for, not a survivor's plan
+    assert "Save an answers file" in banner and "Print your plan" not in banner
+
+
+def test_a_survivors_session_without_saving_still_says_to_print_the_plan(
+        qtbot, staff: AppUnderTest) -> None:
+    """The banner's staff wording lasts only as long as the staff's session."""
+    staff.window.end_session()
+    qtbot.mouseClick(staff.window.welcome.guest_button, Qt.MouseButton.LeftButton)
+    banner = staff.window.header.banner_text.text()
+    assert "Print your plan" in banner and "answers file" not in banner
+    assert not staff.window.header.nav["policy"].isVisible()
 
 
 def test_the_survivors_choices_come_first_on_the_first_screen(qtbot, tmp_path: Path) -> None:

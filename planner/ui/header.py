@@ -37,6 +37,7 @@ class Header(QWidget):
         self.quick_exit = QuickExitButton(quick_exit)
         self.brand = label(role="subtitle")
         self.nav: dict[str, object] = {}
+        self.for_program = False  # a guest session program staff opened for the policy
         row = QHBoxLayout()
         row.addWidget(self.quick_exit)
         row.addSpacing(12)
@@ -69,8 +70,11 @@ class Header(QWidget):
         self.show_session(active=False, guest=False)
         self.retranslate()
 
-    def show_session(self, active: bool, guest: bool) -> None:
-        """Navigation only while a plan is open; the banner only for guests."""
+    def show_session(self, active: bool, guest: bool, for_program: bool = False) -> None:
+        """Navigation only while a plan is open; the banner only for guests, worded for what
+        they came to do (a plan to print, or a program's policy answers to save)."""
+        self.for_program = for_program
+        self._say_banner()
         self.nav_box.setVisible(active)
         self.banner.setVisible(active and guest)
         self.end_button.setVisible(guest)
@@ -108,6 +112,15 @@ class Header(QWidget):
         set_text(self.lock_button, _("Lock"), _("Lock now (Ctrl+L)"))
         set_text(self.end_button, _("End session"),
                  _("Clear everything now. Print first if you want to keep your plan."))
+        self._say_banner()
+
+    def _say_banner(self) -> None:
+        if self.for_program:
+            self.banner_text.setText(_(
+                "You are using Planner without saving. Nothing is being saved: everything "
+                "disappears when you close the app or use quick exit. Save an answers file if "
+                "you want to keep your program's answers."))
+            return
         self.banner_text.setText(_(
             "You are using Planner without saving. Nothing is being saved: everything "
             "disappears when you close the app or use quick exit. Print your plan if you want "

@@ -309,7 +309,8 @@ class MainWindow(QMainWindow):
         self._say_what_opening_found()
 
     def _show_session(self) -> None:
-        self.header.show_session(active=True, guest=self.session.is_guest)
+        self.header.show_session(active=True, guest=self.session.is_guest,
+                                 for_program=self.for_program)
         self.header.offer_policy(self.policy_offered())
 
     def _say_what_opening_found(self) -> None:
