@@ -256,6 +256,30 @@ def test_a_concerning_choice_is_pointed_out_beside_the_question_not_in_a_popup(
         w.text() for w in screen.concerns_box.findChildren(type(screen.progress))))
 
 
+def test_a_one_answer_question_can_be_taken_back_to_not_decided(
+        qtbot, staff: AppUnderTest) -> None:
+    """Radio buttons alone cannot be cleared; "Not decided yet" takes the answer (and its
+    concern) back, and the question is on the list of what is still to decide again."""
+    screen = builder(staff)
+    total = len(screen.guide.questions)
+    question, option = first_single(screen, concern=True)
+    box = screen.questions[question.id]
+    go(qtbot, screen, screen.guide.part(question.part_id).title)
+    assert box.undecided is not None and box.undecided.isChecked()
+    assert box.undecided.text() == "Not decided yet"
+    click(qtbot, box.choices[option.id])
+    assert screen.progress.text() == f"1 of {total} questions answered"
+    assert box.concern.isVisible()
+    click(qtbot, box.undecided)
+    assert not box.choices[option.id].isChecked() and not box.concern.isVisible()
+    assert screen.progress.text() == f"0 of {total} questions answered"
+    assert box.answer().chosen == ()
+    go(qtbot, screen, "Still to decide, and documents")
+    listed = flat(" ".join(w.text() for w in screen.todo_box.findChildren(
+        type(screen.progress)) if w.isVisibleTo(screen)))
+    assert f"Decide: {question.ask}" in listed
+
+
 # -- kept as the person goes -----------------------------------------------------------------
 
 

@@ -97,6 +97,15 @@ class QuestionBox(QFrame):
             self._add_choice(layout, option.id, choice, option.id in answer.chosen)
             layout.addWidget(meaning)
             self.meanings.append(meaning)
+        # A one-answer question can be taken back to undecided (radio buttons alone can't be
+        # cleared), which puts it back on the draft's list of what is still to decide.
+        self.undecided: RadioButton | None = None
+        if self._group is not None:
+            self.undecided = RadioButton()
+            self.undecided.setChecked(not answer.chosen)
+            self._group.addButton(self.undecided)
+            self.undecided.toggled.connect(self._chose)
+            layout.addWidget(self.undecided)
         for topic_id in question.topics:
             title = topic_titles.get(topic_id, topic_id)
             box = CheckBox(title)
@@ -152,6 +161,10 @@ class QuestionBox(QFrame):
         target.setFocus()
 
     def retranslate(self) -> None:
+        if self.undecided is not None:
+            # NOTE: the last choice of a one-answer question in the policy builder.
+            self.undecided.setText(_("Not decided yet"))
+            self.undecided.setAccessibleName(self.undecided.text())
         self.why.setText(_("Why it matters: {why}").format(why=self.question.why))
         self.in_english.setText(_("This question is not fully translated yet, so some of it is "
                                   "in English."))
