@@ -244,3 +244,18 @@ def test_a_printout_no_longer_wanted_stops_at_its_next_paragraph(log: EvidenceLo
         evidence_log(log.entries(), images, log.verify, OPTIONS, EVERY_ENTRY,
                      no_longer_wanted)
     assert len(read) == 3  # laid out up to the third picture: the rest were never read
+
+
+def test_a_heic_photo_is_kept_and_listed_with_its_code_but_not_drawn(
+        log: EvidenceLog) -> None:
+    """iPhone photos (HEIC) cannot be decoded here: the file is kept in the vault and the
+    printed log names it, its kind and its code in the appendix, without a picture."""
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(2000)
+    entry = log.add(EntryFields(date(2026, 11, 2), what_happened="A photo from my phone"))
+    attachment = log.attach(entry.id, "IMG_0001.HEIC", heic)
+    assert attachment.media_type == "image/heic"
+    pdf = _pdf(log)
+    text = _text(pdf)
+    assert "IMG_0001.HEIC" in text and "HEIC picture" in text
+    assert attachment.sha256 in text.replace(" ", "")
+    assert _images(pdf) == []
