@@ -5,7 +5,7 @@ the app; nothing left in a widget after locking; the printed log read back from 
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton, QWidget
 from ui_helpers import (
     AppUnderTest,
     accessible_name,
@@ -438,3 +438,27 @@ def test_picture_choices_stay_when_coming_back_and_follow_the_language(
                     == [spanish], timeout=2000)
     (box,) = printing.picture_boxes.values()
     assert box.currentData() == ImageSize.LEFT_OUT.value
+
+
+def test_a_long_log_lists_the_newest_entries_and_shows_older_ones_on_request(
+        qtbot, guest: AppUnderTest) -> None:
+    """A log of hundreds of entries must stay quick to show: the 30 newest are listed, and a
+    button shows older ones; a keyboard user lands on the first of them."""
+    log = guest.session.plan.evidence()
+    for number in range(45):
+        log.add(EntryFields(date(2026, 1, 1) + timedelta(days=number),
+                            what_happened=f"Thing number {number}"))
+    screen = open_screen(qtbot, guest)
+    opens = [b for b in screen.list_box.findChildren(QPushButton) if b.text() == "Open"]
+    assert len(opens) == 30
+    assert "Thing number 44" in labels_text(screen.list_box)  # the newest first
+    assert "Thing number 14" not in labels_text(screen.list_box)
+    more = next(b for b in screen.list_box.findChildren(QPushButton)
+                if b.text() == "Show 15 older entries")
+    more.setFocus()
+    QTest.keyClick(more, Qt.Key.Key_Space)
+    QApplication.processEvents()
+    opens = [b for b in screen.list_box.findChildren(QPushButton) if b.text() == "Open"]
+    assert len(opens) == 45
+    assert "Thing number 0" in labels_text(screen.list_box)
+    assert "Thing number 14" in QApplication.focusWidget().accessibleName()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,7 +35,7 @@ from planner.core.evidence import (
     EvidenceEntry,
     media_words,
 )
-from planner.core.i18n import N_, _, current_language
+from planner.core.i18n import N_, _, current_language, ngettext
 from planner.core.plan import Plan
 from planner.ui.open_dialog import OpenDialog
 from planner.ui.save_errors import failures, saved
@@ -52,6 +53,7 @@ from planner.ui.widgets import (
 
 DRAFT_KIND = "evidence"  # the half-filled form, kept in the plan (Plan.keep_form)
 FIRST_WORDS = 8  # words of "what happened" shown in the list
+ROWS_AT_ONCE = 30  # entries listed before "Show older entries": a long log stays quick to show
 LINE_FIELDS = ("time_zone", "account", "account_link", "reported_where", "report_reference")
 TEXT_FIELDS = ("what_happened", "who_saw", "effect", "what_i_did", "proof_needed")
 # Field captions, in the order the form shows them (date, time and platform come first).
@@ -253,7 +255,8 @@ class EvidenceScreen(QWidget):
         self._plan = plan
         self._editing: int | None = None
         self._confirmed: Callable[[], None] | None = None
-        self._shown: tuple[tuple[EvidenceEntry, ...], str] | None = None  # what the rows show
+        self._rows_wanted = ROWS_AT_ONCE
+        self._shown: tuple[tuple[EvidenceEntry, ...], int, str] | None = None  # what rows show
         inner = QWidget()
         self.column = QVBoxLayout(inner)
         self.column.setSpacing(12)
@@ -343,11 +346,12 @@ class EvidenceScreen(QWidget):
 
     # -- the list ------------------------------------------------------------------------------
 
-    def _show_list(self) -> None:
-        """Build the rows, unless the log and the language are as they were last time: a log of
-        hundreds of entries then costs nothing to show again."""
+    def _show_list(self, focus_row: int | None = None) -> None:
+        """Build the rows, newest first and ROWS_AT_ONCE at a time (a button shows older ones),
+        unless the log, the number shown and the language are as they were last time: a log of
+        hundreds of entries then costs little to show, and nothing to show again."""
         entries = self._plan().evidence().entries()
-        shown = (entries, current_language())
+        shown = (entries, self._rows_wanted, current_language())
         if shown == self._shown:
             return
         self._shown = shown
@@ -355,9 +359,28 @@ class EvidenceScreen(QWidget):
         if not entries:
             self.rows.addWidget(label(_("No entries yet. Add one each time something "
                                         "happens, while you remember it well."), "muted"))
-        for entry in reversed(entries):  # the newest first: the one most often looked for
-            self.rows.addWidget(self._entry_row(entry))
+        newest_first = list(reversed(entries))  # the newest is the one most often looked for
+        rows = [self._entry_row(entry) for entry in newest_first[:self._rows_wanted]]
+        for row in rows:
+            self.rows.addWidget(row)
+        older = len(newest_first) - len(rows)
+        if older > 0:
+            more = button()
+            set_text(more, ngettext("Show {count} older entry", "Show {count} older entries",
+                                    min(older, ROWS_AT_ONCE)).format(
+                                        count=min(older, ROWS_AT_ONCE)))
+            more.clicked.connect(self._show_older)
+            self.rows.addWidget(more)
         follow_layout_in_tab_order(self._inner)
+        first_new = rows[focus_row].findChild(QPushButton) \
+            if focus_row is not None and focus_row < len(rows) else None
+        if first_new is not None:
+            first_new.setFocus()  # a keyboard goes on where the newly shown rows begin
+
+    def _show_older(self) -> None:
+        first_new = self._rows_wanted
+        self._rows_wanted += ROWS_AT_ONCE
+        self._show_list(focus_row=first_new)
 
     def _entry_row(self, entry: EvidenceEntry) -> QWidget:
         frame, inner = card()
