@@ -35,6 +35,7 @@ PLUGINS_ALLOWED = {
     "platforminputcontexts/libcomposeplatforminputcontextplugin.so",
     "platforminputcontexts/libibusplatforminputcontextplugin.so",
     "printsupport/libcupsprintersupport.so",
+    "imageformats/libqsvg.so",  # the theme's check-box ticks and drop-down arrows are SVG
 }
 NEVER_FROZEN = ("PySide6.QtNetwork", "ssl", "http.server", "pytest", "hypothesis", "pypdf",
                 "PyInstaller", "tkinter", "unittest")
@@ -164,6 +165,23 @@ def test_writes_the_blank_workbook(bundle: Path, profile: Profile, tmp_path: Pat
     assert len(pages) > 0 and pages[0].extract_text().strip()
 
 
+def test_writes_a_programs_policy_documents(bundle: Path, profile: Profile,
+                                            tmp_path: Path) -> None:
+    """The policy builder's documents from the bundle: its questions, odfdo and lxml for the
+    ODT, and the static bold fonts for the PDFs are all inside it."""
+    out = tmp_path / "policy"
+    result = run([bundle / "planner", "policy", "--example", "--out", out, "--locale", "vi"],
+                 profile)
+    assert result.returncode == 0, result.stderr
+    assert (out / "policy.odt").read_bytes().startswith(b"PK")
+    for name in ("policy.pdf", "policy-worksheet.pdf"):
+        reader = PdfReader(out / name)
+        assert reader.pages[0].extract_text().strip()
+        fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages
+                 for font in (page["/Resources"].get("/Font") or {}).values()}
+        assert any("NotoSans-Bold" in font for font in fonts), fonts
+
+
 def test_checks_the_bundled_topic_library(bundle: Path, profile: Profile, tmp_path: Path) -> None:
     """`check-content` with no folder reads the library inside the bundle, and finds exactly
     what the source install finds in content/ (whether the library is valid is `make test`'s
@@ -278,6 +296,7 @@ def test_ships_content_fonts_and_icon(bundle: Path) -> None:
         assert sorted(p.name for p in (INTERNAL / package / "files").glob("*.ttf")) == shipped
     assert (INTERNAL / "assets" / "planner.png").read_bytes() == (
         ROOT / "assets" / "planner.png").read_bytes()
+    assert names(INTERNAL / "assets" / "fonts") == names(ROOT / "assets" / "fonts")
 
 
 def test_unpacked_size_within_budget(bundle: Path) -> None:
