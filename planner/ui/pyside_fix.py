@@ -13,7 +13,6 @@ PySide6-Addons (a much larger download), so staying on 6.12 with this is the sma
 from __future__ import annotations
 
 import ctypes
-import platform
 import sys
 
 IMMORTAL = 1 << 60  # references no session can use up (3.12 uses a similar constant)
@@ -25,9 +24,10 @@ def make_singletons_immortal() -> None:
 
     `ob_refcnt` is the first field of every object in CPython's release builds, so it is
     written where `id()` points. A no-op elsewhere (3.12+, or another interpreter)."""
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
     for singleton in SINGLETONS:
         count = ctypes.c_ssize_t.from_address(id(singleton))
         if count.value < IMMORTAL:
             count.value = IMMORTAL
+
