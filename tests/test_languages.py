@@ -219,3 +219,17 @@ def test_the_erase_word_can_be_typed_without_its_accents_or_as_erase(
         assert erase.isEnabled() is confirms
     finally:
         window.language_chosen.emit("en")
+
+
+def test_arabic_lines_made_of_placeholders_start_right_to_left() -> None:
+    """Qt and the printed page take a line's direction from its first strong letter: a line
+    made only of a date and an app's name would sit on the left of a mirrored Arabic screen.
+    Such Arabic strings start with a right-to-left mark (U+200F), so they read right to left."""
+    import re
+
+    catalog = _catalog(translations_dir() / "ar" / "LC_MESSAGES" / "planner.po")
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            if "{" in text and not re.search("[\u0600-\u06ff]", text):
+                assert text.startswith("\u200f"), message.id
