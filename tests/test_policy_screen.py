@@ -141,6 +141,7 @@ def test_program_staff_reach_the_builder_from_the_first_screen_without_a_plan(
     assert "no survivor data" in screen.no_survivor_data.text()
     assert window.header.nav["policy"].isVisible()
     assert screen.progress.text() == f"0 of {len(screen.guide.questions)} questions answered"
+    assert window.focusWidget() is screen.header_form.fields["program"]  # the keyboard starts
     banner = window.header.banner_text.text()  # what staff came for, not a survivor's plan
     assert "Save an answers file" in banner and "Print your plan" not in banner
 

@@ -296,6 +296,9 @@ class MainWindow(QMainWindow):
         nothing): straight to the builder, and it stays in the header."""
         self.for_program = True
         self._started(True, "policy")
+        opened = self.open_screens
+        if opened is not None and opened.policy is not None:
+            opened.policy.focus_step()  # the button pressed is gone: start in the form
 
     def _started(self, is_new: bool, page: str = "") -> None:
         self.lock_screen  # noqa: B018 - built now, so locking never has to wait for it

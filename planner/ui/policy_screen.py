@@ -288,6 +288,10 @@ class PolicyScreen(QWidget):
         if focus:
             self._focus_in_step(key)
 
+    def focus_step(self) -> None:
+        """Put the keyboard in the step on screen: its first field or choice."""
+        self._focus_in_step(self.current_step())
+
     def _focus_in_step(self, key: str) -> None:
         first = next((box for box in self.questions.values() if box.question.part_id == key),
                      None)
