@@ -31,6 +31,7 @@ import os
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -299,9 +300,12 @@ def _journal_of(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
 
 
-def _saves(connection: sqlcipher3.Connection) -> int | None:
+def _saves(connection: sqlcipher3.Connection, schema_name: str = "main") -> int | None:
+    """The saves counted in `schema_name` (the plan, or a copy attached to it), or None when
+    they cannot be read."""
     try:
-        row = connection.execute("SELECT value FROM meta WHERE key = 'saves'").fetchone()
+        row = connection.execute(
+            f"SELECT value FROM {schema_name}.meta WHERE key = 'saves'").fetchone()
         return int(row[0]) if row else 0
     except (sqlcipher3.Error, ValueError):
         return None
@@ -374,6 +378,15 @@ def _settle_journal(path: Path, key: bytearray) -> Path | None:
         os.replace(journal, set_aside)
         return set_aside
     raise _PagesDamaged if as_it_stands.opens or replayed.opens else _KeyRejected
+
+
+class _Refresh(Enum):
+    """What a backup refresh did."""
+
+    CURRENT = "the backup already holds every save"
+    COPIED = "the plan was checked and copied"
+    DAMAGED = "the plan failed its check: the backup was kept"
+    NOT_NOW = "nothing to refresh now (a guest, a save under way, a disk that refused)"
 
 
 class Vault:
@@ -464,8 +477,8 @@ class Vault:
         vault.set_aside_journal = set_aside
         vault._upgrade()
         vault._refuse_if_older_than_its_backup()
-        if not vault.refresh_backup():
-            vault._refuse_if_damaged_in_bulk()
+        if vault._refresh() is _Refresh.DAMAGED:
+            vault._refuse_as_damaged()
         for leftover in _leftovers(path):
             files.overwrite_and_delete(leftover)
         return vault
@@ -571,10 +584,8 @@ class Vault:
     # count says which saves it holds. That one number both dates a plan against its backup
     # and tells whether the backup needs refreshing.
 
-    def _saves(self, schema_name: str = "main") -> int:
-        rows = self.connection.execute(
-            f"SELECT value FROM {schema_name}.meta WHERE key = 'saves'").fetchall()
-        return int(rows[0][0]) if rows else 0
+    def _saves(self) -> int:
+        return _saves(self.connection) or 0  # unreadable here means damage, found on opening
 
     def _backup_saves(self) -> int | None:
         """The saves counted in the backup (read with this vault's key), or None when there is
@@ -587,9 +598,7 @@ class Vault:
         except sqlcipher3.Error:
             return None
         try:
-            return self._saves("backup_copy")
-        except (sqlcipher3.Error, ValueError):
-            return None
+            return _saves(self.connection, "backup_copy")
         finally:
             self.connection.execute("DETACH DATABASE backup_copy")
 
@@ -620,11 +629,6 @@ class Vault:
             self._connection.close()
             self._connection = None
 
-    def _backup_is_due(self) -> bool:
-        """Whether the plan holds saves its backup lacks (or has no backup it can read)."""
-        backup = self._backup_saves()
-        return backup is None or backup < self._saves()
-
     def _every_page_whole(self) -> bool:
         try:
             _verify(self.connection, every_page=True)
@@ -632,30 +636,30 @@ class Vault:
             return False
         return True
 
-    def refresh_backup(self) -> bool:
+    def refresh_backup(self) -> None:
         """Copy the (encrypted) vault file to its last-good backup, atomically, when the plan
         holds saves the backup lacks, and only after every page passed its check: a damaged
-        plan never replaces a good copy, and an unchanged one is neither read whole nor copied.
-        Returns whether the backup now holds every save."""
+        plan never replaces a good copy, and an unchanged one is neither read whole nor copied."""
+        self._refresh()
+
+    def _refresh(self) -> _Refresh:
         if self.path is None or self.connection.in_transaction:
-            return False
-        if not self._backup_is_due():
-            return True  # the copy holds every save (or is newer: then it must be kept)
+            return _Refresh.NOT_NOW
+        backup = self._backup_saves()
+        if backup is not None and backup >= self._saves():
+            return _Refresh.CURRENT  # the copy holds every save (or is newer: it must be kept)
         if not self._every_page_whole():
-            return False
+            return _Refresh.DAMAGED
         # A missing backup is not worth failing the open for; the vault itself is fine.
         with contextlib.suppress(OSError):
             files.copy_atomically(self.path, backup_path(self.path))
-            return True
-        return False
+            return _Refresh.COPIED
+        return _Refresh.NOT_NOW
 
-    def _refuse_if_damaged_in_bulk(self) -> None:
-        """An opening reads every page but the evidence files' bytes. When the backup is due
-        (the last session's saves are not in it), every page is read to refresh it; damage
-        found there (inside a file's bytes, which a refresh left unrefreshed last time, too)
-        is reported like any other, with the backup to restore."""
-        if self.path is None or not self._backup_is_due() or self._every_page_whole():
-            return
+    def _refuse_as_damaged(self) -> None:
+        """An opening reads every page but the evidence files' bytes; when the backup was due
+        (the last session's saves are not in it), the refresh read every page, and damage it
+        found (inside a file's bytes) is reported like any other, with the backup to restore."""
         restorable = self._backup_saves() is not None  # the key reads it
         self._connection_close_without_backup()
         raise _damaged(restorable=restorable)
