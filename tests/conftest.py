@@ -54,6 +54,15 @@ def english_after_each_test() -> Iterator[None]:
             app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
+@pytest.fixture
+def no_stick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No USB stick plugged in, whatever the test machine has mounted (the save dialog lists
+    sticks first)."""
+    from planner.ui import save_dialog
+
+    monkeypatch.setattr(save_dialog, "removable_drives", list)
+
+
 def files_under(root: Path) -> list[Path]:
     """Every file (not folder) below `root`."""
     return sorted(path for path in root.rglob("*") if path.is_file() or path.is_symlink())

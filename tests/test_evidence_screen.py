@@ -30,7 +30,6 @@ from vault_helpers import PASSPHRASE
 from planner.core.evidence import EntryFields
 from planner.core.i18n import translator
 from planner.report.evidence_log import ImageSize
-from planner.ui import save_dialog
 from planner.ui.evidence_screen import EvidenceScreen, PictureDialog
 from planner.ui.open_dialog import OpenDialog
 from planner.ui.print_screen import PrintScreen
@@ -42,10 +41,7 @@ LOCATION_WARNING = "This photo may show where it was taken."
 COPY_KEPT = "A copy is now kept safely inside this app."
 
 
-@pytest.fixture(autouse=True)
-def no_stick(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No USB stick plugged in, whatever the test machine has mounted."""
-    monkeypatch.setattr(save_dialog, "removable_drives", list)
+pytestmark = pytest.mark.usefixtures("no_stick")  # see conftest
 
 
 @pytest.fixture

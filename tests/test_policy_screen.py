@@ -32,7 +32,6 @@ from vault_helpers import PASSPHRASE
 
 from planner.core import i18n
 from planner.core.preferences import Preferences
-from planner.ui import save_dialog
 from planner.ui.open_dialog import OpenDialog
 from planner.ui.policy_screen import PolicyScreen
 from planner.ui.save_dialog import SaveDialog
@@ -41,10 +40,7 @@ MISSION_WORDS = "We stand with survivors of violence in Lakeside County"
 PROGRAM = "Lakeside Safe Harbor"
 
 
-@pytest.fixture(autouse=True)
-def no_stick(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No USB stick plugged in, whatever the test machine has mounted."""
-    monkeypatch.setattr(save_dialog, "removable_drives", list)
+pytestmark = pytest.mark.usefixtures("no_stick")  # see conftest
 
 
 @pytest.fixture

@@ -37,12 +37,6 @@ def home(isolated_home: Path) -> Path:
 
 
 @pytest.fixture
-def no_stick(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No USB stick plugged in, whatever the test machine has mounted."""
-    monkeypatch.setattr(save_dialog, "removable_drives", list)
-
-
-@pytest.fixture
 def stick(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A USB stick called KINGSTON is plugged in."""
     drive = tmp_path / "media" / "KINGSTON"
