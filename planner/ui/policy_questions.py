@@ -36,7 +36,8 @@ from planner.core.policy import (
     Question,
 )
 from planner.ui.speech import MessageLabel
-from planner.ui.widgets import CheckBox, RadioButton, card, label
+from planner.ui.widgets import card, label
+from planner.ui.wrapping_buttons import CheckBox, RadioButton
 
 WORDS_LINES = 4  # lines a box for the program's own words shows before it scrolls
 DATE_FIELDS = ("approved_on", "next_review")

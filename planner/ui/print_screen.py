@@ -54,10 +54,8 @@ from planner.ui.save_dialog import SaveDialog
 from planner.ui.save_errors import saved
 from planner.ui.speech import MessageLabel
 from planner.ui.widgets import (
-    CheckBox,
     ChoiceBox,
     FlowLayout,
-    RadioButton,
     button,
     card,
     clear_layout,
@@ -66,6 +64,7 @@ from planner.ui.widgets import (
     set_text,
     tab_chain,
 )
+from planner.ui.wrapping_buttons import CheckBox, RadioButton
 
 OUTPUTS = (("plan", N_("My plan")), ("card", N_("Pocket card")),
            ("rules", N_("Family rules sheet")), ("workbook", N_("Blank workbook")),

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from planner.core import files
 from planner.core.i18n import N_, _
 from planner.ui.speech import MessageLabel
-from planner.ui.widgets import RadioButton, button, card, label, scrolling, set_text
+from planner.ui.widgets import button, card, label, scrolling, set_text
+from planner.ui.wrapping_buttons import RadioButton
 
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/", "/mnt/")
 DEFAULT_NAME = "document.pdf"

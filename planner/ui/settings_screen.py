@@ -30,7 +30,8 @@ from planner.ui.passphrase_field import PassphraseField
 from planner.ui.save_errors import saved
 from planner.ui.speech import MessageLabel
 from planner.ui.welcome import language_name
-from planner.ui.widgets import CheckBox, ChoiceBox, button, card, label, scrolling, set_text
+from planner.ui.widgets import ChoiceBox, button, card, label, scrolling, set_text
+from planner.ui.wrapping_buttons import CheckBox
 
 if TYPE_CHECKING:
     from planner.core.content import Library
