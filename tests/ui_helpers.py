@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -49,7 +50,12 @@ def start_app(data_dir: Path, qtbot=None) -> AppUnderTest:
         qtbot.addWidget(window)
     window.resize(1100, 780)
     window.show()
-    QApplication.processEvents()
+    # As a person finds it: the window is drawn, so quick exit watches every window (it
+    # watches the first window alone until then).
+    for _ in range(500):
+        if exit_now.watches_all_windows:
+            break
+        QTest.qWait(10)
     return AppUnderTest(window, exit_now, idle, session, quits)
 
 

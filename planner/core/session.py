@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from planner.core.errors import PassphraseInUse, VaultError, WrongPassphrase
 from planner.core.i18n import _
-from planner.core.plan import Plan
 
 if TYPE_CHECKING:
     from planner.core.kdf import KdfParameters
+    from planner.core.plan import Plan
     from planner.core.plans import PlanFolder
     from planner.core.vault import Vault
 
@@ -94,12 +94,17 @@ class Session:
         return self._opened(self._throttled(lambda: self.folder.open(passphrase)))
 
     def _opened(self, vault: Vault) -> Plan:
+        # The plan model (and json, its enums and dataclasses) loads with the first plan: the
+        # first screen needs none of it.
+        from planner.core.plan import Plan
+
         self.plan = Plan(vault)
         self.plan_path = vault.path
         self.locked = False
         return self.plan
 
     def start_guest(self) -> Plan:
+        from planner.core.plan import Plan
         from planner.core.vault import Vault
 
         self.plan = Plan(Vault.guest())

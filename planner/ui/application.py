@@ -8,6 +8,7 @@ shown, so the welcome screen paints fast.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -157,15 +158,16 @@ def build_window(app: QApplication, session: Session, quit_app: Callable[[], Non
                         program_resources=lambda: program_resources(session.data_dir),
                         clipboard=clipboard, use_preferences=use_preferences,
                         make_print_screen=make_print_screen)
-    # The app-wide event filters come after the window is built: nothing is on screen before,
-    # and a Python filter makes PySide wrap every object it sees, building a Python enum class
-    # for each Qt enum of each new type (a combo box's hidden list, model and delegate: about
-    # 150 enums, 15 ms of start-up, for objects nobody looks at until the list is opened).
-    # Parented to the window, so they (and their filters) go when it goes.
+    # The event filters come after the window is built, and watch the whole app only once the
+    # window has painted (quick exit) or a plan is open (auto-lock): a Python filter makes
+    # PySide wrap every object it sees, building a Python enum class for each Qt enum of each
+    # new type (a combo box's hidden list, model and delegate, the style, scroll bars), for
+    # objects nobody looks at yet. Parented to the window, so they (and their filters) go when
+    # it goes.
     idle = IdleLock(app, parent=window)
     clipboard.setParent(window)
     exit_now = QuickExit(app, end_session=window.leave_now, clipboard=clipboard,
-                         quit_app=quit_app, parent=window)
+                         quit_app=quit_app, parent=window, first_window=window)
     languages = LanguageSwitch(app)
 
     def change_language(code: str) -> None:
@@ -186,13 +188,15 @@ def run_gui(data_dir: Path | None, startup_check: bool, process_start: float,
     app = make_application()
     session = Session(paths.data_dir(data_dir), kdf.REAL)
     window, exit_now, _idle = build_window(app, session)
-    if startup_check:
-        def report() -> None:
+
+    def first_paint() -> None:
+        gc.enable()  # paused by `planner.app.main` for start-up
+        if startup_check:
             print(f"{(time.perf_counter() - process_start) * 1000:.0f}", flush=True)
             app.exit(0)
 
-        watcher = FirstPaint(report)
-        window.welcome.installEventFilter(watcher)
+    watcher = FirstPaint(first_paint)
+    window.welcome.installEventFilter(watcher)
     window.show()
     QTimer.singleShot(500, window.welcome.say_before_you_start)  # once a screen reader is there
     code = app.exec()

@@ -1,7 +1,8 @@
 """Auto-lock: lock the plan after the chosen minutes without keyboard or mouse use.
 
-An application-wide event filter restarts the idle timer on any input, in any window or dialog
-(input events reach the window first, so only events sent to a QWindow are looked at).
+An application-wide event filter, installed when the lock is first armed, restarts the idle
+timer on any input, in any window or dialog (input events reach the window first, so only
+events sent to a QWindow are looked at).
 """
 
 from __future__ import annotations
@@ -21,12 +22,19 @@ class IdleLock(QObject):
 
     def __init__(self, app: QApplication, parent: QObject | None = None) -> None:
         super().__init__(parent or app)
+        self._app = app
+        self._watching = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.expired)
-        app.installEventFilter(self)
 
     def arm(self, milliseconds: int) -> None:
+        if not self._watching:
+            # Watching input only from the first arming (a plan opened): an app-wide filter
+            # costs the first screen about 10 ms (see `planner.ui.quick_exit.QuickExit`), and
+            # until a plan is open there is nothing to lock.
+            self._app.installEventFilter(self)
+            self._watching = True
         self._timer.setInterval(milliseconds)
         self._timer.start()
 

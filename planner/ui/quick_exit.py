@@ -3,7 +3,8 @@
 Two ways in, after GOV.UK's "Exit this page" research: a clearly labelled button that comes
 first in keyboard order on every screen, and pressing Shift three times. The keyboard trigger is
 an application-wide event filter, because a QShortcut does not fire while a modal dialog or a
-menu has the keyboard.
+menu has the keyboard. Until the first window has been shown on screen, a filter on that
+window alone does the job (see `QuickExit`).
 
 What it does, in order: close popups and dialogs, hide every window, clear the clipboard and
 the X11 selection if this app put text there, end the session (the vault key is dropped; a
@@ -16,23 +17,34 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from planner.core.i18n import _
 
 _KEY_PRESS = QEvent.Type.KeyPress
+_EXPOSE = QEvent.Type.Expose
+WATCH_ALL_WINDOWS_AFTER_MS = 1000
 PRESSES_NEEDED = 3
 WINDOW_SECONDS = 1.5
 
 
 class QuickExit(QObject):
-    """Watches every key press in the app and runs the exit when asked."""
+    """Watches every key press in the app and runs the exit when asked.
+
+    Given the `first_window`, it watches that window's keys from the moment the window exists,
+    and every window's (dialogs, pop-up lists) from just after that window first shows on
+    screen. Why not the whole app at once: an application-wide Python filter makes PySide build
+    a Python class, with all its enums, for each kind of Qt object that gets any event (styles,
+    scroll bars, a list's hidden parts), about 10 ms before the first screen could paint. Until
+    that first paint, nothing else can have the keyboard. The handover happens in one step, so
+    no key press is missed or counted twice.
+    """
 
     def __init__(self, app: QApplication, end_session: Callable[[], None],
                  clipboard: ClipboardGuard, quit_app: Callable[[], None] | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, first_window: QWidget | None = None) -> None:
         super().__init__(parent or app)
         self._app = app
         self._end_session = end_session
@@ -40,14 +52,40 @@ class QuickExit(QObject):
         self._presses: list[float] = []
         self.triggered = False
         self.clipboard = clipboard
-        app.installEventFilter(self)
+        self._first: QWindow | None = None
+        if first_window is None:
+            app.installEventFilter(self)
+            return
+        first_window.winId()  # makes its QWindow now, so its keys are watched before it shows
+        self._first = first_window.windowHandle()
+        self._first.installEventFilter(self)
+        # In case the window is never exposed (started minimised, say), all windows are watched
+        # after a moment anyway.
+        QTimer.singleShot(WATCH_ALL_WINDOWS_AFTER_MS, self._watch_all_windows)
+
+    @property
+    def watches_all_windows(self) -> bool:
+        return self._first is None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # A key press reaches its QWindow once, then is re-sent to widgets: count it once.
         # The isinstance test comes first: it is cheap, and most events go to widgets.
-        if isinstance(watched, QWindow) and event.type() == _KEY_PRESS:
-            self._count(event)  # type: ignore[arg-type]
+        if isinstance(watched, QWindow):
+            kind = event.type()
+            if kind == _KEY_PRESS:
+                self._count(event)  # type: ignore[arg-type]
+            elif kind == _EXPOSE and watched is self._first:
+                # Qt paints the window as it handles this event; the whole app is watched
+                # right after.
+                QTimer.singleShot(0, self._watch_all_windows)
         return False
+
+    def _watch_all_windows(self) -> None:
+        if self._first is None:
+            return
+        self._first.removeEventFilter(self)
+        self._first = None
+        self._app.installEventFilter(self)
 
     def _count(self, event: QKeyEvent) -> None:
         if event.key() != Qt.Key.Key_Shift or event.isAutoRepeat():
