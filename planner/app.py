@@ -81,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from planner.report.policy import policy_main
 
         return policy_main(rest)
-    # Until the first screen is painted, nothing made is garbage: Qt's Python classes and
-    # enums, the app's modules and widgets all live as long as the app. The cycle collector
+    # Until the first screen is painted, almost nothing made is garbage: Qt's Python classes
+    # and enums, the app's modules and widgets all live as long as the app. The cycle collector
     # would walk them again and again for nothing (about 5 ms of start-up), so it waits;
     # `run_gui` turns it back on once the first screen shows.
     gc.disable()

@@ -119,18 +119,20 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1100, 780)
-        central = QWidget()
+        # Each part is made inside its parent: moving a finished subtree into the window makes
+        # Qt restyle all of it again under the app's style sheet (about 5 ms for the welcome).
+        central = QWidget(self)
+        self.setCentralWidget(central)
         layout = QVBoxLayout(central)
-        self.header = Header(lambda: self.quick_exit_requested.emit())
-        self.save_errors = SaveErrorBanner()
-        self.stack = QStackedWidget()
+        self.header = Header(lambda: self.quick_exit_requested.emit(), central)
+        self.save_errors = SaveErrorBanner(central)
+        self.stack = QStackedWidget(central)
         self.stack.setAccessibleName(WINDOW_TITLE)  # never an unnamed "layered pane"
         layout.addWidget(self.header)
         layout.addWidget(self.save_errors)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
         # Only the welcome screen is built now; the rest when first needed (faster start-up).
-        self.welcome = WelcomeScreen(session)
+        self.welcome = WelcomeScreen(session, self.stack)
         self.stack.addWidget(self.welcome)
         self.welcome.started.connect(self._started)
         self.welcome.program_started.connect(self._started_for_program)

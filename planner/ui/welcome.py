@@ -78,6 +78,8 @@ class WelcomeScreen(QWidget):
 
     def _build_choice_page(self) -> None:
         page = QWidget()
+        self.choice_page = scrolling(page)
+        self.pages.addWidget(self.choice_page)
         layout = QVBoxLayout(page)
         layout.setSpacing(14)
         self.title = label(role="title")
@@ -125,11 +127,11 @@ class WelcomeScreen(QWidget):
         for widget in (self.program_caption, self.program_button, self.program_help):
             layout.addWidget(widget)
         layout.addStretch(1)
-        self.choice_page = scrolling(page)
-        self.pages.addWidget(self.choice_page)
 
     def _build_create_page(self) -> None:
         page = QWidget()
+        self.create_page = scrolling(page)
+        self.pages.addWidget(self.create_page)
         layout = QVBoxLayout(page)
         layout.setSpacing(12)
         self.create_title = label(role="title")
@@ -167,11 +169,11 @@ class WelcomeScreen(QWidget):
         layout.addWidget(self.create_error)
         layout.addLayout(row)
         layout.addStretch(1)
-        self.create_page = scrolling(page)
-        self.pages.addWidget(self.create_page)
 
     def _build_open_page(self) -> None:
         page = QWidget()
+        self.open_page = scrolling(page)
+        self.pages.addWidget(self.open_page)
         layout = QVBoxLayout(page)
         layout.setSpacing(12)
         self.open_title = label(role="title")
@@ -198,8 +200,6 @@ class WelcomeScreen(QWidget):
             layout.addWidget(widget)
         layout.addLayout(row)
         layout.addStretch(1)
-        self.open_page = scrolling(page)
-        self.pages.addWidget(self.open_page)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)
