@@ -46,8 +46,8 @@ def _screens(app):
 def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:
     app = start_app(tmp_path / "data", qtbot)
     welcome = app.window.welcome
-    for page in (welcome.choice_page, welcome.create_page, welcome.open_page):
-        welcome.pages.setCurrentWidget(page)
+    for show in (welcome.show_choices, welcome.show_create_page, welcome.show_open_page):
+        show()
         unnamed = [type(w).__name__ for w in visible_controls(app.window)
                    if not accessible_name(w)]
         assert unnamed == []

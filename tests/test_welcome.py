@@ -23,9 +23,9 @@ def welcome(qtbot, tmp_path: Path) -> WelcomeScreen:
 def _screen_words(welcome: WelcomeScreen) -> list[str]:
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    texts = [w.text() for kind in (QLabel, QAbstractButton) for w in welcome.findChildren(kind)
+    shown = [w for kind in (QLabel, QAbstractButton) for w in welcome.findChildren(kind)
              if w.isVisibleTo(welcome)]
-    return texts + [str(b.isEnabled()) for b in welcome.findChildren(QAbstractButton)]
+    return [w.text() for w in shown] + [str(w.isEnabled()) for w in shown]
 
 
 def test_create_then_open(qtbot, welcome: WelcomeScreen) -> None:
@@ -141,3 +141,30 @@ def test_the_shipped_languages_are_named_as_babel_names_them() -> None:
     for code, name in LANGUAGE_NAMES.items():
         from_babel = Locale.parse(code).get_display_name(code) or code
         assert name == from_babel[:1].upper() + from_babel[1:], code
+
+
+def test_passphrase_pages_built_after_a_language_change_speak_that_language(
+        qtbot, welcome: WelcomeScreen) -> None:
+    """The passphrase pages are built when first chosen; chosen after a change of language,
+    they come in that language, and follow later changes too."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from planner.core import i18n
+
+    def change_to(code: str) -> None:
+        i18n.set_language(code)
+        QApplication.sendEvent(welcome, QEvent(QEvent.Type.LanguageChange))
+
+    try:
+        change_to("es")
+        qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
+        assert welcome.create_title.text() == "Empezar un plan nuevo"
+        welcome.show_choices()
+        qtbot.mouseClick(welcome.open_button, Qt.MouseButton.LeftButton)
+        assert welcome.open_title.text() == "Abrir mi plan"
+        change_to(i18n.SOURCE_LANGUAGE)
+        assert welcome.create_title.text() == "Start a new plan"
+        assert welcome.open_title.text() == "Open my plan"
+    finally:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)

@@ -67,8 +67,10 @@ class WelcomeScreen(QWidget):
         self.session = session
         self.pages = QStackedWidget(self)
         self._build_choice_page()
-        self._build_create_page()
-        self._build_open_page()
+        # The passphrase pages are built when first chosen: a third of the screen's widgets,
+        # and about 3 ms before the first screen could paint.
+        self._create_built = self._open_built = False
+        self._damaged_plan: Path | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.retranslate()
@@ -102,10 +104,8 @@ class WelcomeScreen(QWidget):
         self.open_button = button()
         self.guest_button = button()
         self.new_help, self.open_help, self.guest_help = (label(role="muted") for _ in range(3))
-        self.new_button.clicked.connect(
-            lambda: self._show_page(self.create_page, self.new_passphrase))
-        self.open_button.clicked.connect(
-            lambda: self._show_page(self.open_page, self.open_passphrase))
+        self.new_button.clicked.connect(self.show_create_page)
+        self.open_button.clicked.connect(self.show_open_page)
         self.guest_button.clicked.connect(self._start_guest)
         # Program staff's choice comes after the three a survivor needs, in look and in Tab
         # order, so the survivor's path is no longer than it was.
@@ -184,7 +184,6 @@ class WelcomeScreen(QWidget):
         self.open_error.setProperty("role", "subtitle")
         self.restore_button = button()
         self.restore_button.hide()
-        self._damaged_plan: Path | None = None
         self.open_go = button(primary=True)
         self.open_back = button()
         self.open_passphrase.returnPressed.connect(self._open)
@@ -221,11 +220,14 @@ class WelcomeScreen(QWidget):
     # -- behaviour -----------------------------------------------------------------------------
 
     def show_choices(self) -> None:
-        for field in (self.new_passphrase, self.confirm_passphrase, self.open_passphrase):
-            field.clear()
-        self.create_error.clear()
-        self.open_error.clear()
-        self.restore_button.hide()
+        if self._create_built:
+            self.new_passphrase.clear()
+            self.confirm_passphrase.clear()
+            self.create_error.clear()
+        if self._open_built:
+            self.open_passphrase.clear()
+            self.open_error.clear()
+            self.restore_button.hide()
         self.notice.hide()
         self._damaged_plan = None
         self.pages.setCurrentWidget(self.choice_page)
@@ -236,12 +238,24 @@ class WelcomeScreen(QWidget):
         self.notice.show()
         announce(self.notice, text)
 
-    def _show_page(self, page: QWidget, focus: QWidget) -> None:
+    def show_create_page(self) -> None:
+        if not self._create_built:
+            self._build_create_page()
+            self._create_built = True
+            self._retranslate_create_page()
         self.notice.hide()
-        self.pages.setCurrentWidget(page)
-        if page is self.create_page:
-            announce(self, self.forget_warning.text())  # before a passphrase is chosen
-        focus.setFocus()
+        self.pages.setCurrentWidget(self.create_page)
+        announce(self, self.forget_warning.text())  # before a passphrase is chosen
+        self.new_passphrase.setFocus()
+
+    def show_open_page(self) -> None:
+        if not self._open_built:
+            self._build_open_page()
+            self._open_built = True
+            self._retranslate_open_page()
+        self.notice.hide()
+        self.pages.setCurrentWidget(self.open_page)
+        self.open_passphrase.setFocus()
 
     def _update_strength(self) -> None:
         self.strength.setText(passphrase_rules.hint(self.new_passphrase.text()))
@@ -330,8 +344,7 @@ class WelcomeScreen(QWidget):
             choice.setAccessibleDescription(helper.text())
 
     def retranslate(self) -> None:
-        for page in (self.choice_page, self.create_page, self.open_page):
-            page.setAccessibleName(_("Welcome"))
+        self.choice_page.setAccessibleName(_("Welcome"))
         self.pages.setAccessibleName(_("Welcome"))
         self.title.setText(_("Welcome"))
         self.note_title.setText(_("Before you start"))
@@ -359,6 +372,13 @@ class WelcomeScreen(QWidget):
             "to edit and adopt. Nothing is saved unless you save an answers file."))
         self.program_button.setAccessibleDescription(self.program_help.text())
         self._update_choice_help()
+        if self._create_built:
+            self._retranslate_create_page()
+        if self._open_built:
+            self._retranslate_open_page()
+
+    def _retranslate_create_page(self) -> None:
+        self.create_page.setAccessibleName(_("Welcome"))
         self.create_title.setText(_("Start a new plan"))
         self.forget_warning.setText(_(
             "Choose a passphrase only you know. If you forget it, no one can open your plan, "
@@ -372,6 +392,9 @@ class WelcomeScreen(QWidget):
         self._update_strength()
         set_text(self.create_button, _("Create my plan"))
         set_text(self.create_back, _("Back"))
+
+    def _retranslate_open_page(self) -> None:
+        self.open_page.setAccessibleName(_("Welcome"))
         self.open_title.setText(_("Open my plan"))
         self.open_label.setText(_("Passphrase"))
         self.open_passphrase.setAccessibleName(_("Passphrase"))
