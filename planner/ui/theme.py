@@ -8,13 +8,15 @@ text, borders or icons.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner.core.resources import assets_dir
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
+    """One theme's colours (a named tuple: a frozen dataclass of 16 fields took 1 ms of the
+    first screen's start-up to build)."""
+
     name: str
     window: str
     surface: str
