@@ -169,6 +169,8 @@ class WelcomeScreen(QWidget):
         layout.addWidget(self.create_error)
         layout.addLayout(row)
         layout.addStretch(1)
+        self._create_built = True
+        self._retranslate_create_page()
 
     def _build_open_page(self) -> None:
         page = QWidget()
@@ -199,6 +201,8 @@ class WelcomeScreen(QWidget):
             layout.addWidget(widget)
         layout.addLayout(row)
         layout.addStretch(1)
+        self._open_built = True
+        self._retranslate_open_page()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)
@@ -241,21 +245,20 @@ class WelcomeScreen(QWidget):
     def show_create_page(self) -> None:
         if not self._create_built:
             self._build_create_page()
-            self._create_built = True
-            self._retranslate_create_page()
-        self.notice.hide()
-        self.pages.setCurrentWidget(self.create_page)
-        announce(self, self.forget_warning.text())  # before a passphrase is chosen
-        self.new_passphrase.setFocus()
+        # The warning is spoken before a passphrase is chosen.
+        self._show_page(self.create_page, self.new_passphrase, self.forget_warning.text())
 
     def show_open_page(self) -> None:
         if not self._open_built:
             self._build_open_page()
-            self._open_built = True
-            self._retranslate_open_page()
+        self._show_page(self.open_page, self.open_passphrase)
+
+    def _show_page(self, page: QWidget, focus: QWidget, say: str = "") -> None:
         self.notice.hide()
-        self.pages.setCurrentWidget(self.open_page)
-        self.open_passphrase.setFocus()
+        self.pages.setCurrentWidget(page)
+        if say:
+            announce(self, say)
+        focus.setFocus()
 
     def _update_strength(self) -> None:
         self.strength.setText(passphrase_rules.hint(self.new_passphrase.text()))
