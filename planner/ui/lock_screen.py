@@ -9,14 +9,14 @@ says honestly that anyone at the computer could go on, and offers to end the ses
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from planner.core.errors import VaultError
 from planner.core.i18n import _, ngettext
 from planner.core.session import MustWait, Session
 from planner.ui.passphrase_field import PassphraseField
 from planner.ui.speech import MessageLabel, announce
-from planner.ui.widgets import button, label, scrolling, set_text
+from planner.ui.widgets import apart, button, label, scrolling, set_text
 
 
 class LockScreen(QWidget):
@@ -44,10 +44,7 @@ class LockScreen(QWidget):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
-        row = QHBoxLayout()
-        row.addWidget(self.end_button)
-        row.addStretch(1)
-        row.addWidget(self.unlock_button)
+        row = apart(self.end_button, self.unlock_button)
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setSpacing(12)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,7 +28,7 @@ from planner.core.evidence import MAX_ATTACHMENT_BYTES
 from planner.core.i18n import _
 from planner.ui.save_dialog import LINE_CHARACTERS, FolderList, Place, places, visible_in
 from planner.ui.speech import MessageLabel
-from planner.ui.widgets import FlowLayout, button, card, label, scrolling, set_text
+from planner.ui.widgets import FlowLayout, apart, button, card, label, scrolling, set_text
 
 FILE = Qt.ItemDataRole.UserRole
 FILE_ROWS = 6  # rows the file list always shows
@@ -105,13 +104,10 @@ class OpenDialog(QDialog):
         form.addStretch(1)
         self.area = scrolling(self.form)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        buttons = QHBoxLayout()
         self.cancel, self.open_button = button(), button(primary=True)
         self.cancel.clicked.connect(self.reject)
         self.open_button.clicked.connect(self.try_open)
-        buttons.addWidget(self.cancel)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
+        buttons = apart(self.cancel, self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.area, 1)
         layout.addLayout(buttons)

@@ -28,6 +28,7 @@ from planner.ui.speech import MessageLabel
 from planner.ui.topic_view import NotesBox
 from planner.ui.widgets import (
     ChoiceBox,
+    apart,
     button,
     card,
     clear_layout,
@@ -69,13 +70,10 @@ class EntryEditor(QWidget):
         form_layout.addLayout(fields)
         self.error = MessageLabel(assertive=True, field=self.name)
         form_layout.addWidget(self.error)
-        buttons = QHBoxLayout()
         self.cancel, self.save = button(), button(primary=True)
         self.cancel.clicked.connect(self.close_form)
         self.save.clicked.connect(self._save)
-        buttons.addWidget(self.cancel)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save)
+        buttons = apart(self.cancel, self.save)
         form_layout.addLayout(buttons)
         self.form.hide()
         self.add_button = button()

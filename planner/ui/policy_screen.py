@@ -24,7 +24,6 @@ from functools import lru_cache
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -54,6 +53,7 @@ from planner.ui.save_errors import saved
 from planner.ui.speech import MessageLabel
 from planner.ui.widgets import (
     FlowLayout,
+    apart,
     button,
     card,
     clear_layout,
@@ -145,10 +145,7 @@ class PolicyScreen(QWidget):
         self.back, self.next = button(), button(primary=True)
         self.back.clicked.connect(lambda: self._move(-1))
         self.next.clicked.connect(lambda: self._move(1))
-        moves = QHBoxLayout()
-        moves.addWidget(self.back)
-        moves.addStretch(1)
-        moves.addWidget(self.next)
+        moves = apart(self.back, self.next)
         layout = QVBoxLayout(self)
         layout.addWidget(self.area, 1)
         layout.addLayout(moves)

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from planner.core.choices import PLATFORM_LABELS, PRIORITY_LABELS
 from planner.core.i18n import _
 from planner.core.plan import Plan
 from planner.ui.save_errors import saved
-from planner.ui.widgets import FlowLayout, button, label, scrolling, set_text
+from planner.ui.widgets import FlowLayout, apart, button, label, scrolling, set_text
 
 if TYPE_CHECKING:
     from planner.core.content import Library
@@ -56,10 +56,7 @@ class PrioritiesScreen(QWidget):
         self.save = button(primary=True)
         self.skip.clicked.connect(self.done.emit)
         self.save.clicked.connect(self._save)
-        row = QHBoxLayout()
-        row.addWidget(self.skip)
-        row.addStretch(1)
-        row.addWidget(self.save)
+        row = apart(self.skip, self.save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from planner.core import files
 from planner.core.i18n import N_, _
 from planner.ui.speech import MessageLabel
-from planner.ui.widgets import button, card, label, scrolling, set_text
+from planner.ui.widgets import apart, button, card, label, scrolling, set_text
 from planner.ui.wrapping_buttons import RadioButton
 
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/", "/mnt/")
@@ -271,17 +271,13 @@ class SaveDialog(QDialog):
         Save is the default button, so Enter in any field saves; each button also answers
         Enter itself when it has focus (so Enter on Cancel cancels).
         """
-        row = QHBoxLayout()
         self.cancel, self.save = button(), button(primary=True)
         self.cancel.setAutoDefault(True)
         self.save.setAutoDefault(True)
         self.save.setDefault(True)
         self.cancel.clicked.connect(self.reject)
         self.save.clicked.connect(self.try_save)
-        row.addWidget(self.cancel)
-        row.addStretch(1)
-        row.addWidget(self.save)
-        return row
+        return apart(self.cancel, self.save)
 
     def _connect_changes(self) -> None:
         """Any change of place, folder or name makes an old message (and "Replace it") stale."""

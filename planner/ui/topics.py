@@ -13,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -30,7 +29,7 @@ from planner.core.markdown import parse_blocks
 from planner.core.plan import ActionStatus, Plan
 from planner.ui.save_errors import saved
 from planner.ui.topic_view import ActionRow, NotesBox, advocate_panel, block_label
-from planner.ui.widgets import button, card, label, set_text, tab_chain
+from planner.ui.widgets import apart, button, card, label, set_text, tab_chain
 
 
 class TopicList(QListWidget):
@@ -153,10 +152,7 @@ class TopicsScreen(QWidget):
         self.next = button(primary=True)
         self.back.clicked.connect(lambda: self.step(-1))
         self.next.clicked.connect(lambda: self.step(1))
-        steps = QHBoxLayout()
-        steps.addWidget(self.back)
-        steps.addStretch(1)
-        steps.addWidget(self.next)
+        steps = apart(self.back, self.next)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

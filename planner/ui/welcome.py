@@ -25,7 +25,7 @@ from planner.core.i18n import SOURCE_LANGUAGE, _, available_languages, current_l
 from planner.core.session import MustWait, Session
 from planner.ui.passphrase_field import PassphraseField
 from planner.ui.speech import MessageLabel, announce
-from planner.ui.widgets import ChoiceBox, button, card, label, scrolling, set_text
+from planner.ui.widgets import ChoiceBox, apart, button, card, label, scrolling, set_text
 
 
 def _wait_text(seconds: float) -> str:
@@ -159,10 +159,7 @@ class WelcomeScreen(QWidget):
         self.confirm_passphrase.returnPressed.connect(self._create)
         self.create_button.clicked.connect(self._create)
         self.create_back.clicked.connect(self.show_choices)
-        row = QHBoxLayout()
-        row.addWidget(self.create_back)
-        row.addStretch(1)
-        row.addWidget(self.create_button)
+        row = apart(self.create_back, self.create_button)
         for widget in (self.create_title, self.forget_frame):
             layout.addWidget(widget)
         layout.addLayout(form)
@@ -192,10 +189,7 @@ class WelcomeScreen(QWidget):
         self.open_go.clicked.connect(self._open)
         self.open_back.clicked.connect(self.show_choices)
         self.restore_button.clicked.connect(self._restore)
-        row = QHBoxLayout()
-        row.addWidget(self.open_back)
-        row.addStretch(1)
-        row.addWidget(self.open_go)
+        row = apart(self.open_back, self.open_go)
         for widget in (self.open_title, self.open_label, self.open_passphrase, self.open_error,
                        self.restore_button):
             layout.addWidget(widget)

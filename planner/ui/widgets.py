@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLayoutItem,
@@ -54,6 +55,16 @@ def set_text(widget: QPushButton, text: str, description: str = "") -> None:
     widget.setAccessibleName(text)
     if description:
         widget.setAccessibleDescription(description)
+
+
+def apart(first: QWidget, last: QWidget) -> QHBoxLayout:
+    """A row with `first` at its start and `last` at its end, as Back and Next (Qt mirrors it
+    in a right-to-left language)."""
+    row = QHBoxLayout()
+    row.addWidget(first)
+    row.addStretch(1)
+    row.addWidget(last)
+    return row
 
 
 def card(role: str = "card", parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
